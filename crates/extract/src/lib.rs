@@ -1,1 +1,250 @@
-//! Stage 6 — extract: claims and events.
+//! Stage 6 — extract: casualty claims and incidents.
+//!
+//! Input: a document with its clean/segment/recognize/resolve outputs ([`Input`]).
+//! Output: the document's events in the contract's shape ([`sitrep_model::Event`]),
+//! the main incident first. Lexicons are data files under `data/`, parsed once.
+//!
+//! - [`claims`]: figure + victims + predicate inside one sentence.
+//! - [`source`]: who gave the figure.
+//! - [`events`]: claims grouped into incidents, totals without double counting.
+//! - [`types`]: ACLED event type and sub-event type.
+
+pub mod claims;
+pub mod events;
+pub mod lexicon;
+pub mod source;
+pub mod types;
+
+use claims::RawClaim;
+use events::Incident;
+use lexicon::Lexicon;
+use sitrep_clean::Cleaned;
+use sitrep_model::{Claim, ClaimKind, Document, Event, Span};
+use sitrep_recognize::dates::DateMention;
+use sitrep_recognize::numbers::{numbers_in, Tokens};
+use sitrep_resolve::{resolve, DateContext, ResolvedDate};
+use sitrep_segment::Segmented;
+use source::Source;
+use std::ops::Range;
+
+/// Everything the extract stage reads for one document.
+pub struct Input<'a> {
+    /// The document.
+    pub doc: &'a Document,
+    /// Clean stage output.
+    pub cleaned: &'a Cleaned,
+    /// Segment stage output.
+    pub seg: &'a Segmented,
+    /// Date mentions (recognize stage).
+    pub dates: &'a [DateMention],
+    /// Date context (resolve stage).
+    pub ctx: &'a DateContext,
+}
+
+/// What one sentence contributes.
+struct SentenceInfo {
+    tokens: Range<usize>,
+    span: Span,
+    paragraph: usize,
+    claims: Vec<RawClaim>,
+    source: Option<String>,
+    date: Option<ResolvedDate>,
+    separate: bool,
+}
+
+fn precision_rank(d: &ResolvedDate) -> u8 {
+    d.precision as u8
+}
+
+/// The best date stated in a sentence: the most precise, the first among equals.
+fn sentence_date(dates: &[(Span, ResolvedDate)], span: Span) -> Option<ResolvedDate> {
+    dates
+        .iter()
+        .filter(|(s, d)| span.contains(*s) && d.precision <= sitrep_model::DatePrecision::Week)
+        .min_by_key(|(s, d)| (precision_rank(d), s.start))
+        .map(|(_, d)| *d)
+}
+
+/// Run the extract stage.
+pub fn extract(input: &Input) -> Vec<Event> {
+    let lex = Lexicon::get();
+    let text = input.doc.text.as_str();
+    let t = Tokens::new(text, input.seg);
+    let resolved: Vec<(Span, ResolvedDate)> = input
+        .dates
+        .iter()
+        .filter_map(|m| resolve(&m.expr, input.ctx).map(|d| (m.span, d)))
+        .collect();
+
+    let mut infos: Vec<SentenceInfo> = Vec::new();
+    let mut last_source: Option<String> = None;
+    for (idx, s) in input.seg.sentences.iter().enumerate() {
+        if s.noise {
+            continue;
+        }
+        let nums = numbers_in(&t, s.tokens.clone());
+        let mut claims = claims::claims_in_sentence(&t, lex, s.tokens.clone(), &nums, idx);
+        let cues = claims::sentence_cues(&t, lex, s.tokens.clone());
+        claims::apply_cues(&mut claims, cues);
+        let source = match source::sentence_source(&t, lex, s.tokens.clone()) {
+            Some(Source::Named(n)) => {
+                last_source = Some(n.clone());
+                Some(n)
+            }
+            Some(Source::Pronoun) => last_source.clone(),
+            None => None,
+        };
+        infos.push(SentenceInfo {
+            tokens: s.tokens.clone(),
+            span: s.span,
+            paragraph: s.paragraph,
+            claims,
+            source,
+            date: sentence_date(&resolved, s.span),
+            separate: cues.separate,
+        });
+    }
+
+    // Fallback date for an incident with no date of its own.
+    let lead = input.ctx.lead_date;
+    let report = input.ctx.report_date.map(|d| ResolvedDate {
+        start: d,
+        end: d,
+        precision: sitrep_model::DatePrecision::Day,
+        ambiguous: false,
+    });
+
+    let mut incidents: Vec<Incident> = Vec::new();
+    let mut campaign = Incident { campaign: true, ..Incident::default() };
+    let mut last_date: Option<ResolvedDate> = None;
+    for (k, info) in infos.iter().enumerate() {
+        let (camp, inc): (Vec<RawClaim>, Vec<RawClaim>) = info.claims.iter().cloned().partition(|c| c.campaign);
+        if !camp.is_empty() {
+            campaign.sentences.push(k);
+            campaign.claims.extend(camp);
+        }
+        if !inc.is_empty() {
+            let new = match incidents.last() {
+                None => true,
+                Some(cur) => {
+                    info.separate
+                        || match (&info.date, &cur.date) {
+                            (Some(a), Some(b)) => !events::compatible(a, b),
+                            _ => false,
+                        }
+                }
+            };
+            if new {
+                let inherited = info.date.or(if incidents.is_empty() { lead } else { None }).or(last_date).or(lead).or(report);
+                incidents.push(Incident {
+                    claims: inc,
+                    sentences: vec![k],
+                    date: inherited,
+                    own_date: info.date.is_some(),
+                    campaign: false,
+                });
+            } else if let Some(cur) = incidents.last_mut() {
+                cur.claims.extend(inc);
+                cur.sentences.push(k);
+                if let Some(d) = info.date {
+                    cur.date = Some(match cur.date {
+                        Some(c) if cur.own_date => events::refine(c, d),
+                        _ => d,
+                    });
+                    cur.own_date = true;
+                }
+            }
+        }
+        if info.date.is_some() {
+            last_date = info.date;
+        }
+    }
+
+    if incidents.is_empty() {
+        // No figures: the report's first described event, if its wording names one.
+        let lead_sentences: Vec<usize> = (0..infos.len().min(3)).collect();
+        let ranges: Vec<Range<usize>> = lead_sentences.iter().map(|&k| infos[k].tokens.clone()).collect();
+        let cats = types::categories(&t, &ranges);
+        if !cats.is_empty() {
+            let first_date = infos.iter().find_map(|i| i.date);
+            incidents.push(Incident {
+                claims: Vec::new(),
+                sentences: lead_sentences,
+                date: lead.or(first_date).or(report),
+                own_date: false,
+                campaign: false,
+            });
+        }
+    }
+
+    let mut events: Vec<Event> = incidents.iter().map(|inc| to_event(&t, &infos, inc, input.doc)).collect();
+    if !campaign.claims.is_empty() {
+        campaign.date = None;
+        events.push(to_event(&t, &infos, &campaign, input.doc));
+    }
+    events
+}
+
+fn to_event(t: &Tokens, infos: &[SentenceInfo], inc: &Incident, _doc: &Document) -> Event {
+    // Type from the incident's sentences, plus the lead sentence of its paragraph.
+    let mut ranges: Vec<Range<usize>> = inc.sentences.iter().filter_map(|&k| infos.get(k)).map(|i| i.tokens.clone()).collect();
+    if let Some(&first) = inc.sentences.first() {
+        if first > 0 {
+            if let (Some(prev), Some(cur)) = (infos.get(first - 1), infos.get(first)) {
+                if prev.paragraph == cur.paragraph {
+                    ranges.push(prev.tokens.clone());
+                }
+            }
+        }
+        if let Some(i0) = infos.first() {
+            if inc.sentences.first() != Some(&0) && !inc.campaign {
+                ranges.push(i0.tokens.clone());
+            }
+        }
+    }
+    let cats = types::categories(t, &ranges);
+    let mut hints = types::VictimHints::default();
+    for c in inc.claims.iter().filter(|c| matches!(c.kind, ClaimKind::Killed | ClaimKind::Injured)) {
+        let v = c.victims.map(|s| s.slice(t.text).to_lowercase()).unwrap_or_default();
+        if ["soldier", "troop", "fighter", "militant", "insurgent", "rebel", "police", "officer", "personnel", "jihadist", "gunm", "taliban", "terrorist", "army", "guard", "security"].iter().any(|w| v.contains(w)) {
+            hints.combatants = true;
+        } else if ["protester", "protestor", "demonstrator"].iter().any(|w| v.contains(w)) {
+            hints.protesters = true;
+        } else {
+            hints.civilians = true;
+        }
+    }
+    let (event_type, sub_event_type) = if inc.campaign { (None, None) } else { types::classify(&cats, hints) };
+    let claims: Vec<Claim> = inc
+        .claims
+        .iter()
+        .map(|c| {
+            let source = infos.iter().find(|i| i.span.contains(c.span) || i.span.overlaps(c.span)).and_then(|i| i.source.clone());
+            Claim {
+                kind: c.kind,
+                low: c.low,
+                high: c.high,
+                qualifier: c.qualifier,
+                victims: c.victims.map(|s| s.slice(t.text).to_string()).or_else(|| c.named.clone()),
+                side: None,
+                cumulative: c.cumulative,
+                source,
+                span: [c.span.start, c.span.end],
+                text: c.span.slice(t.text).to_string(),
+                perpetrators: c.perpetrators,
+            }
+        })
+        .collect();
+    let trigger = inc.sentences.first().and_then(|&k| infos.get(k)).map(|i| [i.span.start, i.span.end]);
+    Event {
+        event_type: event_type.map(str::to_string),
+        sub_event_type: sub_event_type.map(str::to_string),
+        date: inc.date.map(|d| d.to_event_date()),
+        location: None,
+        actors: Vec::new(),
+        fatalities: events::total(&inc.claims, ClaimKind::Killed),
+        injuries: events::total(&inc.claims, ClaimKind::Injured),
+        claims,
+        trigger,
+    }
+}

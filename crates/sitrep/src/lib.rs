@@ -5,23 +5,54 @@
 //! let doc = sitrep::Document::from_text("d1", "Two soldiers were killed on Monday.");
 //! let result = pipeline.process(&doc);
 //! assert_eq!(result.doc_id, "d1");
+//! assert_eq!(result.events[0].fatalities.map(|t| t.best), Some(2));
 //! ```
+//!
+//! The stages, each its own crate: ingest ([`sitrep_ingest`]) → clean ([`sitrep_clean`]) →
+//! segment ([`sitrep_segment`]) → recognize ([`sitrep_recognize`]) → resolve
+//! ([`sitrep_resolve`]) → extract ([`sitrep_extract`]). Ingest reads files; the rest are pure
+//! functions of one document and the read-only lexicons, so documents run in parallel.
 
 pub use sitrep_model::*;
 
 /// The per-document pipeline (ingest excluded): clean → segment → recognize → resolve → extract.
-/// Build it once; it holds the read-only resources and is shared across threads.
-#[derive(Debug, Default)]
+///
+/// Build it once and share it across threads; building it loads every lexicon and table, so
+/// processing a document has no start-up cost.
+#[derive(Debug, Default, Clone, Copy)]
 pub struct Pipeline {}
 
 impl Pipeline {
     /// Load every resource once.
     pub fn new() -> Self {
+        // Touch the lazily parsed tables so their cost is paid here, not on the first document.
+        let _ = sitrep_extract::lexicon::Lexicon::get();
+        let _ = sitrep_recognize::numbers::NumberLexicon::get();
         Pipeline {}
     }
 
     /// Run the per-document stages on one document.
     pub fn process(&self, doc: &Document) -> DocResult {
-        DocResult { doc_id: doc.doc_id.clone(), title: doc.title.clone(), published: None, events: Vec::new() }
+        let cleaned = sitrep_clean::clean(&doc.text, doc.format);
+        let seg = sitrep_segment::segment(&doc.text, &cleaned);
+        let dates = sitrep_recognize::dates::find_dates(&doc.text, &seg, &cleaned);
+        let ctx = sitrep_resolve::date_context(doc, &cleaned, &dates);
+        let events = sitrep_extract::extract(&sitrep_extract::Input {
+            doc,
+            cleaned: &cleaned,
+            seg: &seg,
+            dates: &dates,
+            ctx: &ctx,
+        });
+        let title = doc
+            .title
+            .clone()
+            .or_else(|| cleaned.headline.map(|h| h.slice(&doc.text).trim().to_string()));
+        DocResult {
+            doc_id: doc.doc_id.clone(),
+            title,
+            published: ctx.report_date.map(|d| d.format("%Y-%m-%d").to_string()),
+            events,
+        }
     }
 }

@@ -1,0 +1,815 @@
+//! Casualty claims inside one sentence.
+//!
+//! A claim is a figure + victims + predicate (+ scope). The rules, in order:
+//! 1. **Passive / intransitive / nominal / list**: a figure, an optional victim phrase and
+//!    auxiliaries, then a predicate: "12 people were killed", "5 dead", "37 wounded",
+//!    "12 deaths", "two soldiers and a civilian were killed".
+//! 2. **Active**: a predicate then the figure: "killing 12", "wounded five soldiers",
+//!    "claimed the lives of 30"; "claimed 30 lives"; a death toll: "the toll rose to 40";
+//!    a figure joined by "and" to an earlier object takes its predicate ("killed two
+//!    soldiers and three civilians").
+//! 3. **Singular victims** without a figure: "a policeman was killed", "Jane Doe died",
+//!    "gunmen shot dead an elder", "killing himself".
+//! 4. **Negation**: "no one was hurt", "there were no casualties" give 0.
+//!
+//! A figure is never a claim when the number is an age, year, time, money, percentage,
+//! date part, or when its noun is not a noun for people ("four armoured vehicles").
+
+use crate::lexicon::{Cue, Lexicon, Predicate};
+use sitrep_model::{ClaimKind, Qualifier, Span};
+use sitrep_recognize::numbers::{NumberMention, Tokens};
+use std::ops::Range;
+
+/// A claim found in a sentence, before events are formed.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct RawClaim {
+    /// What it counts.
+    pub kind: ClaimKind,
+    /// Lower bound.
+    pub low: u64,
+    /// Upper bound (`None` when open).
+    pub high: Option<u64>,
+    /// Hedge.
+    pub qualifier: Qualifier,
+    /// Victim phrase span, if any.
+    pub victims: Option<Span>,
+    /// Evidence span.
+    pub span: Span,
+    /// Index of the sentence in the document.
+    pub sentence: usize,
+    /// Part of a group already counted ("including 5 children").
+    pub subset: bool,
+    /// Adds to those already counted ("another", "also").
+    pub additive: bool,
+    /// A running total.
+    pub cumulative: bool,
+    /// A running total over a campaign.
+    pub campaign: bool,
+    /// Counts perpetrators.
+    pub perpetrators: bool,
+    /// A single person named in the text (for de-duplication).
+    pub named: Option<String>,
+    /// A single person referred to definitely ("the victim", "he") — likely already counted.
+    pub definite: bool,
+    /// Token index of the figure (or of the predicate for figure-less claims), for ordering.
+    pub anchor: usize,
+}
+
+/// Words that end a victim phrase.
+const NP_STOP: &[&str] = &[
+    "in", "on", "at", "by", "from", "with", "near", "during", "after", "before", "when", "while",
+    "as", "for", "to", "into", "across", "outside", "inside", "over", "under", "around", "since",
+    "and", "or", "but", "nor", "than", "that", "who", "which", "whom", "whose", "where", "if",
+    "had", "have", "has", "were", "was", "are", "is", "be", "been", "being", "the", "a", "an",
+    "this", "these", "those", "there", "they", "it", "he", "she", "we", "i", "his", "her", "its",
+    "their", "our", "not", "no", "per", "each", "every", "between", "through", "against", "along",
+    "about", "out", "off", "up", "down", "towards", "toward", "because", "amid", "via", "of",
+];
+
+/// Nouns that count perpetrators rather than victims.
+const PERPETRATOR_NOUNS: &[&str] = &[
+    "gunman", "gunmen", "attacker", "attackers", "assailant", "assailants", "bomber", "bombers",
+    "shooter", "shooters", "suspect", "suspects", "perpetrator", "perpetrators", "hijacker",
+    "hijackers", "terrorist", "terrorists",
+];
+
+/// Heads that say a partitive counts a subset of people already counted ("11 of the dead").
+const SUBSET_HEADS: &[&str] = &[
+    "dead", "victims", "killed", "injured", "wounded", "deceased", "casualties", "fatalities",
+    "slain", "hurt", "those",
+];
+
+/// Pronouns and determiners that may follow a partitive "of".
+const PARTITIVE_DETS: &[&str] = &["the", "their", "his", "her", "its", "our", "them", "those", "these", "whom", "which"];
+
+/// Adverbs and determiners that may stand between an active verb and its figure.
+const ACTIVE_FILLERS: &[&str] = &[
+    "a", "an", "the", "another", "other", "additional", "further", "total", "of", "all", "at",
+    "least", "nearly", "about", "some", "more", "than", "up", "to", "as", "many", "over",
+];
+
+/// Verbs whose object is followed by the result: "left 5 dead", "leaving 20 homeless".
+const RESULT_VERBS: &[&str] = &["left", "leaving", "leaves", "leave"];
+
+/// Verbs of "claimed 30 lives".
+const LIVES_VERBS: &[&str] = &["claimed", "claiming", "claim", "claims", "took", "taking", "cost", "costing"];
+
+/// Words between "toll" and its figure ("the death toll has risen to 40").
+const TOLL_FILLERS: &[&str] = &[
+    "rose", "risen", "rise", "rises", "climbed", "climbs", "reached", "reaches", "stood", "stands",
+    "stand", "is", "was", "has", "had", "have", "at", "to", "of", "jumped", "increased", "now",
+    "hit", "mounted", "grew", "soared", "further", "already", "been", "put", "officially",
+    "reportedly", "from", "the", "attack", "blast", "bombing", "explosion", "shooting", "clashes",
+    "violence", "fighting", "incident", "in", "now", "stands", "remained", "remains", "s", "'s",
+    "initial", "final", "official", "overall", "total", "confirmed", "provisional",
+];
+
+/// Person-like suffixes for unknown heads ("Houthis", "Israelis", "Rohingyas").
+fn person_like(raw: &str, low: &str) -> bool {
+    let cap = raw.chars().next().is_some_and(char::is_uppercase);
+    cap && (low.ends_with('s') || low.ends_with("ban") || low.ends_with("ese") || low.ends_with("ish"))
+        || ["ers", "ists", "ians", "ees", "men", "ors", "ants", "ents", "ites", "ies"].iter().any(|s| low.ends_with(s)) && low.len() > 4
+}
+
+/// What the figure's noun says.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Head {
+    /// No noun ("12 were killed", "killing 12").
+    Bare,
+    /// A noun for people.
+    Person,
+    /// A noun that is clearly not people.
+    Thing,
+}
+
+/// The victim phrase after a figure.
+struct VictimPhrase {
+    range: Range<usize>,
+    head: Head,
+    subset: bool,
+    perpetrators: bool,
+}
+
+/// Scan the victim phrase after a figure ending at `j`.
+fn victim_phrase(t: &Tokens, lex: &Lexicon, mut j: usize, end: usize) -> VictimPhrase {
+    let start = j;
+    let mut subset = false;
+    // Partitive: "five of their fighters", "11 of the dead", "two of them".
+    if t.low(j) == "of" && j + 1 < end {
+        let det = t.low(j + 1);
+        if PARTITIVE_DETS.contains(&det) {
+            j += 2;
+            if det == "them" || det == "whom" || det == "which" {
+                return VictimPhrase { range: start..j, head: Head::Person, subset: det != "them", perpetrators: false };
+            }
+            if SUBSET_HEADS.contains(&t.low(j)) {
+                subset = true;
+            }
+        }
+    }
+    let np_start = j;
+    let mut last_word: Option<usize> = None;
+    while j < end && j < np_start + 6 {
+        let w = t.low(j);
+        let is_word = matches!(t.kind(j), Some(sitrep_segment::TokenKind::Word) | Some(sitrep_segment::TokenKind::Alnum));
+        if is_word {
+            if subset && SUBSET_HEADS.contains(&w) && j == np_start {
+                last_word = Some(j);
+                j += 1;
+                break;
+            }
+            if NP_STOP.contains(&w) || lex.aux.contains(w) || lex.speech.contains(w) {
+                break;
+            }
+            if lex.predicate_at(t, j).is_some() && !(lex.is_person(w) && j + 1 < end && lex.predicate_at(t, j + 1).is_some()) {
+                break;
+            }
+            last_word = Some(j);
+            j += 1;
+        } else if (w == "-" && t.touching(j.saturating_sub(1)) && t.touching(j)) || w == "'s" || w == "'" {
+            j += 1;
+        } else {
+            break;
+        }
+    }
+    let head = match last_word {
+        None => Head::Bare,
+        Some(h) => {
+            let w = t.low(h);
+            if lex.is_person(w) || subset {
+                Head::Person
+            } else if matches!(w, "more" | "others" | "dead" | "injured" | "wounded") {
+                Head::Person
+            } else if person_like(t.raw(h), w) {
+                Head::Person
+            } else {
+                // Any person noun inside the phrase ("civilians aboard" is not possible here,
+                // but "soldiers' relatives" is): take the last person noun as head.
+                if (np_start..h).any(|k| lex.is_person(t.low(k))) {
+                    Head::Person
+                } else {
+                    Head::Thing
+                }
+            }
+        }
+    };
+    let perpetrators = last_word.is_some_and(|h| PERPETRATOR_NOUNS.contains(&t.low(h)));
+    let range_end = last_word.map_or(j.min(np_start), |h| h + 1);
+    VictimPhrase { range: start..range_end.max(start), head, subset, perpetrators }
+}
+
+/// Skip a parenthetical or comma-bound aside starting at `k`; returns the index after it.
+fn skip_aside(t: &Tokens, k: usize, end: usize) -> Option<usize> {
+    match t.low(k) {
+        "(" => (k + 1..end.min(k + 20)).find(|&x| t.low(x) == ")").map(|x| x + 1),
+        "," | "-" | "–" | "—" => {
+            let opener = t.low(k + 1);
+            let aside = matches!(
+                opener,
+                "including" | "among" | "most" | "many" | "mostly" | "mainly" | "all" | "both" | "some"
+                    | "one" | "two" | "three" | "four" | "five" | "according" | "officials" | "police"
+                    | "witnesses" | "sources" | "residents" | "authorities" | "he" | "she" | "they"
+                    | "the" | "a" | "an" | "it" | "said" | "mostly" | "largely" | "aged" | "ages"
+            ) || t.kind(k + 1) == Some(sitrep_segment::TokenKind::Number);
+            if !aside {
+                return None;
+            }
+            let closer = t.low(k);
+            (k + 2..end.min(k + 20)).find(|&x| t.low(x) == closer || (closer != "," && t.low(x) == ",")).map(|x| x + 1)
+        }
+        _ => None,
+    }
+}
+
+/// Result of matching a predicate for a figure.
+struct Found<'l> {
+    pred: &'l Predicate,
+    pred_range: Range<usize>,
+    /// "also" stood among the auxiliaries ("were also killed").
+    also: bool,
+}
+
+/// Look forward from the victim phrase for a passive / intransitive / noun predicate.
+fn forward<'l>(t: &Tokens, lex: &'l Lexicon, mut k: usize, end: usize, nums: &[NumberMention]) -> Option<Found<'l>> {
+    let mut steps = 0;
+    let mut saw_aux = false;
+    let mut also = false;
+    while k < end && steps < 10 {
+        steps += 1;
+        if let Some((p, e)) = lex.predicate_at(t, k) {
+            let ok = p.passive || p.intrans || (p.noun && !saw_aux);
+            if ok {
+                // "N were not killed": negated auxiliaries were rejected below.
+                return Some(Found { pred: p, pred_range: k..e, also });
+            }
+            // An active-only form after the victims is not theirs ("5 soldiers killing...").
+            return None;
+        }
+        let w = t.low(k);
+        if w == "not" || w == "never" || w == "n't" {
+            return None;
+        }
+        if lex.aux.contains(w) {
+            saw_aux = true;
+            also |= w == "also";
+            k += 1;
+            continue;
+        }
+        if let Some(after) = skip_aside(t, k, end) {
+            k = after;
+            continue;
+        }
+        // Conjoined victims: "two soldiers and a civilian were killed".
+        if (w == "and" || w == ",") && k + 1 < end {
+            if let Some(m) = nums.iter().find(|m| m.tokens.start == k + 1) {
+                let vp = victim_phrase(t, lex, m.tokens.end, end);
+                k = vp.range.end.max(m.tokens.end);
+                continue;
+            }
+            if matches!(t.low(k + 1), "a" | "an" | "one") {
+                let vp = victim_phrase(t, lex, k + 2, end);
+                if vp.head == Head::Person {
+                    k = vp.range.end;
+                    continue;
+                }
+            }
+        }
+        return None;
+    }
+    None
+}
+
+/// Look backward from a figure for an active predicate ("killing at least 12").
+fn backward<'l>(t: &Tokens, lex: &'l Lexicon, start: usize, floor: usize) -> Option<Found<'l>> {
+    let mut k = start;
+    let mut skipped = 0;
+    loop {
+        // Any active predicate ending exactly at k?
+        for len in 1..=4 {
+            if k >= floor + len {
+                if let Some((p, e)) = lex.predicate_at(t, k - len) {
+                    if e == k && p.active {
+                        return Some(Found { pred: p, pred_range: k - len..e, also: false });
+                    }
+                }
+            }
+        }
+        if k <= floor || skipped >= 3 {
+            return None;
+        }
+        let w = t.low(k - 1);
+        if ACTIVE_FILLERS.contains(&w) {
+            k -= 1;
+            skipped += 1;
+            continue;
+        }
+        return None;
+    }
+}
+
+/// Cues of the sentence that scope every claim in it.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct SentenceCues {
+    /// A running-total cue.
+    pub cumulative: bool,
+    /// A campaign cue.
+    pub campaign: bool,
+    /// A separate-incident cue.
+    pub separate: bool,
+    /// An additive cue ("also", "another").
+    pub additive: bool,
+}
+
+/// Find the cues of a sentence.
+pub fn sentence_cues(t: &Tokens, lex: &Lexicon, range: Range<usize>) -> SentenceCues {
+    let mut c = SentenceCues::default();
+    let mut i = range.start;
+    while i < range.end {
+        if let Some((cue, e)) = lex.cue_at(t, i) {
+            match cue {
+                Cue::Cumulative => c.cumulative = true,
+                Cue::Campaign => {
+                    // "since" only counts when a time follows it, not "since the attack".
+                    let w = t.low(i);
+                    let ok = w != "since" || !matches!(t.low(i + 1), "the" | "then" | "he" | "she" | "they" | "it" | "there") || t.matches(i + 1, &["the", "start"]) || t.matches(i + 1, &["the", "beginning"]);
+                    if ok {
+                        c.campaign = true;
+                        c.cumulative = true;
+                    }
+                }
+                Cue::Separate => {
+                    if i <= range.start + 3 {
+                        c.separate = true;
+                    }
+                }
+                Cue::Additive => c.additive = true,
+                _ => {}
+            }
+            i = e;
+        } else {
+            i += 1;
+        }
+    }
+    c
+}
+
+fn figure_claim(m: &NumberMention, kind: ClaimKind, vp: &VictimPhrase, evidence: Span, sentence: usize, t: &Tokens) -> RawClaim {
+    let victims = (vp.range.start < vp.range.end).then(|| t.span(vp.range.clone()));
+    RawClaim {
+        kind,
+        low: m.low,
+        high: m.high,
+        qualifier: m.qualifier,
+        victims,
+        span: evidence,
+        sentence,
+        subset: vp.subset,
+        additive: false,
+        cumulative: false,
+        campaign: false,
+        perpetrators: vp.perpetrators,
+        named: None,
+        definite: false,
+        anchor: m.value_tokens.start,
+    }
+}
+
+/// Find the claims of one sentence (tokens `range`).
+pub fn claims_in_sentence(t: &Tokens, lex: &Lexicon, range: Range<usize>, nums: &[NumberMention], sentence: usize) -> Vec<RawClaim> {
+    let mut out: Vec<RawClaim> = Vec::new();
+    let mut used_preds: Vec<usize> = Vec::new();
+    let end = range.end;
+    // Subset openers before a figure: "including 5 children", "among them 3 women".
+    let subset_before = |m: &NumberMention| -> bool {
+        let s = m.tokens.start;
+        (s > range.start && matches!(t.low(s - 1), "including" | "includes" | "include" | "included"))
+            || t.matches_before(s, &["among", "them"])
+            || t.matches_before(s, &["among", "whom"])
+            || t.matches_before(s, &["of", "whom"])
+            || t.matches_before(s, &["among", "the", "dead", "were"])
+            || t.matches_before(s, &["among", "the", "victims", "were"])
+    };
+    let mut last_active: Option<(usize, ClaimKind, usize)> = None; // (np end, kind, pred start)
+    for m in nums {
+        if m.non_count.is_some() {
+            continue;
+        }
+        // "no one", "not one": a negation, handled below.
+        if m.tokens.start > range.start && matches!(t.low(m.tokens.start - 1), "no" | "not") {
+            continue;
+        }
+        let vp = victim_phrase(t, lex, m.tokens.end, end);
+        if m.tokens.start > range.start && LIVES_VERBS.contains(&t.low(m.tokens.start - 1)) && t.low(m.tokens.end) == "lives" {
+            // "claimed 30 lives".
+            let ev = t.span(m.tokens.start - 1..m.tokens.end + 1);
+            let mut c = figure_claim(m, ClaimKind::Killed, &vp, ev, sentence, t);
+            c.victims = None;
+            out.push(c);
+            continue;
+        }
+        if vp.head == Head::Thing {
+            continue;
+        }
+        let mut claim: Option<RawClaim> = None;
+        if let Some(f) = forward(t, lex, vp.range.end.max(m.tokens.end), end, nums) {
+            let ev = t.span(m.tokens.start..f.pred_range.end);
+            used_preds.push(f.pred_range.start);
+            let mut c = figure_claim(m, f.pred.kind, &vp, ev, sentence, t);
+            c.additive = f.also;
+            claim = Some(c);
+        } else if let Some(f) = backward(t, lex, m.tokens.start, range.start) {
+            // An active predicate's object: "killing 12 people".
+            let np_end = vp.range.end.max(m.tokens.end);
+            // "left 5 dead" — result verbs are handled by the forward rule; here the object
+            // must not be followed by a passive predicate of another kind.
+            let ev = t.span(f.pred_range.start..np_end);
+            used_preds.push(f.pred_range.start);
+            last_active = Some((np_end, f.pred.kind, f.pred_range.start));
+            claim = Some(figure_claim(m, f.pred.kind, &vp, ev, sentence, t));
+        } else if let Some((kind, tstart)) = toll_before(t, lex, m.tokens.start, range.start) {
+            let ev = t.span(tstart..m.tokens.end);
+            let mut c = figure_claim(m, kind, &vp, ev, sentence, t);
+            c.cumulative = toll_rising(t, tstart, m.tokens.start);
+            claim = Some(c);
+        } else if let Some((np_end, kind, pstart)) = last_active {
+            // "killed two soldiers and three civilians": the second object shares the verb.
+            if m.tokens.start >= 1 && matches!(t.low(m.tokens.start - 1), "and" | ",") && m.tokens.start - 1 == np_end {
+                let ev = t.span(pstart..vp.range.end.max(m.tokens.end));
+                last_active = Some((vp.range.end.max(m.tokens.end), kind, pstart));
+                claim = Some(figure_claim(m, kind, &vp, ev, sentence, t));
+            }
+        }
+        if let Some(mut c) = claim {
+            if subset_before(m) {
+                c.subset = true;
+            }
+            if m.tokens.start > range.start && matches!(t.low(m.tokens.start - 1), "another" | "additional" | "further") || t.low(m.tokens.end) == "more" {
+                c.additive = true;
+            }
+            out.push(c);
+        }
+    }
+    singular_claims(t, lex, range.clone(), &used_preds, sentence, &mut out);
+    perpetrators_besides(t, range.clone(), sentence, &mut out);
+    negations(t, lex, range, sentence, &mut out);
+    out.sort_by_key(|c| c.anchor);
+    out
+}
+
+/// A toll phrase before a figure: "the death toll rose to 40".
+fn toll_before(t: &Tokens, lex: &Lexicon, start: usize, floor: usize) -> Option<(ClaimKind, usize)> {
+    let mut k = start;
+    let mut steps = 0;
+    while k > floor && steps < 8 {
+        let w = t.low(k - 1);
+        if w == "toll" {
+            // "death toll", "injury toll"
+            let kind = if k >= 2 && matches!(t.low(k - 2), "injury" | "injuries") { ClaimKind::Injured } else { ClaimKind::Killed };
+            let s = if k >= 2 && matches!(t.low(k - 2), "death" | "injury" | "casualty") { k - 2 } else { k - 1 };
+            return Some((kind, s));
+        }
+        if matches!(w, "dead" | "deaths" | "fatalities" | "killed") && k >= 3 && t.matches_before(k - 1, &["number", "of"]) {
+            return Some((ClaimKind::Killed, k - 3));
+        }
+        if matches!(w, "injured" | "wounded") && k >= 3 && t.matches_before(k - 1, &["number", "of"]) {
+            return Some((ClaimKind::Injured, k - 3));
+        }
+        if TOLL_FILLERS.contains(&w) {
+            k -= 1;
+            steps += 1;
+            continue;
+        }
+        let _ = lex;
+        return None;
+    }
+    None
+}
+
+fn toll_rising(t: &Tokens, from: usize, to: usize) -> bool {
+    (from..to).any(|k| matches!(t.low(k), "rose" | "risen" | "climbed" | "jumped" | "increased" | "mounted" | "grew" | "soared" | "rises"))
+}
+
+/// Words that end a subject phrase when walking back from a predicate.
+const SUBJECT_STOP: &[&str] = &[",", ";", ":", "and", "or", "but", "when", "while", "after", "before", "as", "that", "which", "who", "where", "because", "said", "says", "\"", "“", "”", "(", ")", "if", "since", "although", "though", "until"];
+
+const SINGULAR_PERSON_HEADS: &[&str] = &[
+    "victim", "man", "woman", "boy", "girl", "child", "driver", "officer", "soldier", "policeman",
+    "civilian", "person", "teenager", "student", "guard", "worker", "farmer", "resident",
+    "passenger", "journalist", "elder", "leader", "commander", "official", "doctor", "teacher",
+    "trader", "gunman", "attacker", "assailant", "bomber", "shooter", "suspect", "baby", "toddler",
+    "infant", "youth", "pedestrian", "bystander", "motorist", "cyclist", "owner", "employee",
+];
+
+const PRONOUN_SUBJECTS: &[&str] = &["he", "she"];
+
+/// Is the phrase `r` a person's name (capitalised words, not a common noun)?
+fn proper_name(t: &Tokens, lex: &Lexicon, r: Range<usize>, sentence_start: usize) -> Option<String> {
+    if r.is_empty() || r.len() > 5 {
+        return None;
+    }
+    let mut words = Vec::new();
+    for k in r.clone() {
+        let raw = t.raw(k);
+        let low = t.low(k);
+        if raw == "-" || raw == "." || raw == "'" {
+            continue;
+        }
+        if !t.capitalized(k) || lex.is_person(low) || NOT_NAMES.contains(&low) {
+            return None;
+        }
+        words.push(raw);
+    }
+    // A lone capitalised word at the sentence start is too weak ("Police died" is not a name).
+    if words.len() < 2 && r.start == sentence_start {
+        return None;
+    }
+    if words.is_empty() {
+        return None;
+    }
+    Some(words.join(" "))
+}
+
+/// Capitalised words that are not people's names.
+const NOT_NAMES: &[&str] = &[
+    "police", "the", "a", "an", "he", "she", "they", "it", "officials", "authorities", "army",
+    "government", "state", "islamic", "taliban", "ministry", "hospital", "sunday", "monday",
+    "tuesday", "wednesday", "thursday", "friday", "saturday", "january", "february", "march",
+    "april", "may", "june", "july", "august", "september", "october", "november", "december",
+    "no", "nobody", "one", "two", "three", "both", "all", "some", "many", "several", "his", "her",
+    "their", "its", "our", "this", "that", "these", "those", "there", "who", "which", "what",
+    "isis", "isil", "daesh", "al", "qaeda", "shabaab", "forces", "force", "troops", "u.s", "us",
+    "un", "nato", "county", "city", "street", "road", "district", "province", "village",
+];
+
+fn singular_claims(t: &Tokens, lex: &Lexicon, range: Range<usize>, used: &[usize], sentence: usize, out: &mut Vec<RawClaim>) {
+    let mut i = range.start;
+    while i < range.end {
+        let Some((p, e)) = lex.predicate_at(t, i) else {
+            i += 1;
+            continue;
+        };
+        if used.contains(&i) || p.noun {
+            i = e;
+            continue;
+        }
+        if p.passive || p.intrans {
+            if let Some(c) = singular_subject(t, lex, range.clone(), i, e, p, sentence) {
+                out.push(c);
+                i = e;
+                continue;
+            }
+        }
+        if p.active {
+            if let Some(c) = singular_object(t, lex, range.clone(), i, e, p, sentence) {
+                out.push(c);
+            }
+        }
+        i = e;
+    }
+}
+
+fn single(kind: ClaimKind, span: Span, sentence: usize, anchor: usize) -> RawClaim {
+    RawClaim {
+        kind,
+        low: 1,
+        high: Some(1),
+        qualifier: Qualifier::Exact,
+        victims: None,
+        span,
+        sentence,
+        subset: false,
+        additive: false,
+        cumulative: false,
+        campaign: false,
+        perpetrators: false,
+        named: None,
+        definite: false,
+        anchor,
+    }
+}
+
+fn singular_subject(t: &Tokens, lex: &Lexicon, range: Range<usize>, pi: usize, pe: usize, p: &Predicate, sentence: usize) -> Option<RawClaim> {
+    // Walk back over auxiliaries.
+    let mut k = pi;
+    let mut aux = Vec::new();
+    while k > range.start && lex.aux.contains(t.low(k - 1)) {
+        k -= 1;
+        aux.push(t.low(k));
+    }
+    if p.passive && !p.intrans && aux.is_empty() {
+        return None;
+    }
+    if aux.iter().any(|a| matches!(*a, "were" | "are" | "have")) && !aux.contains(&"was") {
+        // Plural subjects carry their own figure; "they were killed" has none.
+        return None;
+    }
+    let s_end = k;
+    let mut s = s_end;
+    while s > range.start && s_end - s < 8 {
+        let w = t.low(s - 1);
+        if SUBJECT_STOP.contains(&w) || lex.predicate_at(t, s - 1).is_some() {
+            break;
+        }
+        s -= 1;
+    }
+    if s >= s_end {
+        return None;
+    }
+    // Skip an apposition: "Jane Doe, a camp leader, was killed" → the name before the comma.
+    let subj: Vec<&str> = (s..s_end).map(|x| t.low(x)).collect();
+    let first = subj[0];
+    let evidence = t.span(s..pe);
+    let mut c = single(p.kind, evidence, sentence, pi);
+    let head = t.low(s_end - 1);
+    if s > range.start && matches!(t.low(s - 1), "no") {
+        return None;
+    }
+    if matches!(first, "a" | "an" | "one" | "another") {
+        if !subj.iter().any(|w| lex.is_person(w)) && !person_like(t.raw(s_end - 1), head) {
+            return None;
+        }
+        c.additive = first == "another" || aux.contains(&"also");
+        c.perpetrators = PERPETRATOR_NOUNS.contains(&head);
+        c.victims = Some(t.span(s..s_end));
+        return Some(c);
+    }
+    if first == "both" && s_end - s <= 3 {
+        c.low = 2;
+        c.high = Some(2);
+        c.definite = true;
+        c.perpetrators = subj.iter().any(|w| PERPETRATOR_NOUNS.contains(w));
+        c.victims = Some(t.span(s..s_end));
+        return Some(c);
+    }
+    if first == "the" && SINGULAR_PERSON_HEADS.contains(&head) {
+        c.definite = true;
+        c.perpetrators = PERPETRATOR_NOUNS.contains(&head);
+        c.victims = Some(t.span(s..s_end));
+        return Some(c);
+    }
+    if s_end - s == 1 && PRONOUN_SUBJECTS.contains(&first) {
+        c.definite = true;
+        c.victims = Some(t.span(s..s_end));
+        return Some(c);
+    }
+    // A name, possibly after a title or age: "16-year-old Jane Doe", "Sgt. John Roe".
+    let mut ns = s;
+    while ns < s_end && !t.capitalized(ns) {
+        ns += 1;
+    }
+    if let Some(name) = proper_name(t, lex, ns..s_end, range.start) {
+        c.named = Some(name);
+        c.victims = Some(t.span(ns..s_end));
+        return Some(c);
+    }
+    None
+}
+
+fn singular_object(t: &Tokens, lex: &Lexicon, range: Range<usize>, pi: usize, pe: usize, p: &Predicate, sentence: usize) -> Option<RawClaim> {
+    let k = pe;
+    if k >= range.end {
+        return None;
+    }
+    let first = t.low(k);
+    if matches!(first, "himself" | "herself") {
+        let mut c = single(p.kind, t.span(pi..k + 1), sentence, pi);
+        c.perpetrators = true;
+        return Some(c);
+    }
+    if matches!(first, "a" | "an" | "one" | "another") {
+        let vp = victim_phrase(t, lex, k + 1, range.end);
+        if vp.head == Head::Person {
+            let mut c = single(p.kind, t.span(pi..vp.range.end), sentence, pi);
+            c.victims = Some(t.span(k..vp.range.end));
+            c.additive = first == "another";
+            c.perpetrators = vp.perpetrators;
+            return Some(c);
+        }
+        return None;
+    }
+    // A name: up to four capitalised words.
+    let mut e = k;
+    while e < range.end && e < k + 4 && t.capitalized(e) && !NOT_NAMES.contains(&t.low(e)) && !lex.is_person(t.low(e)) {
+        e += 1;
+    }
+    if e > k + 1 {
+        if let Some(name) = proper_name(t, lex, k..e, range.start) {
+            let mut c = single(p.kind, t.span(pi..e), sentence, pi);
+            c.named = Some(name);
+            c.victims = Some(t.span(k..e));
+            return Some(c);
+        }
+    }
+    None
+}
+
+/// "in addition to the attacker", "besides himself", "as well as the bomber": the
+/// perpetrator died too, on top of the victims counted in the sentence.
+fn perpetrators_besides(t: &Tokens, range: Range<usize>, sentence: usize, out: &mut Vec<RawClaim>) {
+    let Some(killed) = out.iter().find(|c| c.sentence == sentence && c.kind == ClaimKind::Killed && c.low > 0).map(|c| c.kind) else {
+        return;
+    };
+    for i in range.clone() {
+        let opener = if t.matches(i, &["in", "addition", "to"]) {
+            3
+        } else if t.matches(i, &["as", "well", "as"]) {
+            3
+        } else if matches!(t.low(i), "besides" | "including" | "plus") {
+            1
+        } else {
+            continue;
+        };
+        let mut k = i + opener;
+        if matches!(t.low(k), "himself" | "herself") {
+            let mut c = single(killed, t.span(i..k + 1), sentence, k);
+            c.perpetrators = true;
+            out.push(c);
+            return;
+        }
+        if matches!(t.low(k), "the" | "a" | "an") {
+            k += 1;
+        }
+        if t.low(k) == "suicide" {
+            k += 1;
+        }
+        let w = t.low(k);
+        if k < range.end && PERPETRATOR_NOUNS.contains(&w) && !w.ends_with('s') {
+            let mut c = single(killed, t.span(i..k + 1), sentence, k);
+            c.perpetrators = true;
+            out.push(c);
+            return;
+        }
+    }
+}
+
+/// Negated harm: "no one was hurt", "there were no casualties", "without casualties".
+fn negations(t: &Tokens, lex: &Lexicon, range: Range<usize>, sentence: usize, out: &mut Vec<RawClaim>) {
+    let mut i = range.start;
+    while i < range.end {
+        let w = t.low(i);
+        let zero = |kind: ClaimKind, span: Span| RawClaim { low: 0, high: Some(0), ..single(kind, span, sentence, i) };
+        let subject_neg = matches!(w, "nobody" | "none") || (w == "no" && matches!(t.low(i + 1), "one" | "-")) || w == "no-one";
+        if subject_neg {
+            let mut k = i + 1;
+            if t.low(k) == "one" {
+                k += 1;
+            } else if t.low(k) == "-" && t.low(k + 1) == "one" {
+                k += 2;
+            }
+            // "none of the passengers"
+            if t.low(k) == "of" {
+                while k < range.end && k < i + 6 && !lex.aux.contains(t.low(k)) {
+                    k += 1;
+                }
+            }
+            while k < range.end && lex.aux.contains(t.low(k)) {
+                k += 1;
+            }
+            if let Some((p, e)) = lex.predicate_at(t, k) {
+                if p.passive || p.intrans {
+                    out.push(zero(p.kind, t.span(i..e)));
+                    i = e;
+                    continue;
+                }
+            }
+        }
+        if w == "no" || w == "without" || (w == "zero") {
+            // "no casualties", "no immediate reports of casualties", "no injuries were reported"
+            let mut k = i + 1;
+            while k < range.end && k < i + 5 {
+                let x = t.low(k);
+                let kinds: &[ClaimKind] = match x {
+                    "casualties" | "casualty" => &[ClaimKind::Killed, ClaimKind::Injured],
+                    "injuries" | "injury" | "injured" | "wounded" => &[ClaimKind::Injured],
+                    "deaths" | "fatalities" | "death" | "fatality" | "dead" => &[ClaimKind::Killed],
+                    "arrests" => &[ClaimKind::Arrested],
+                    _ => &[],
+                };
+                if !kinds.is_empty() {
+                    for &kind in kinds {
+                        out.push(zero(kind, t.span(i..k + 1)));
+                    }
+                    i = k;
+                    break;
+                }
+                if !matches!(x, "immediate" | "reports" | "report" | "reported" | "word" | "of" | "other" | "serious" | "major" | "known" | "confirmed" | "human" | "civilian" | "one") {
+                    break;
+                }
+                k += 1;
+            }
+        }
+        i += 1;
+    }
+}
+
+/// Scope the claims of a sentence with its cues.
+pub fn apply_cues(claims: &mut [RawClaim], cues: SentenceCues) {
+    for c in claims.iter_mut() {
+        if cues.cumulative {
+            c.cumulative = true;
+        }
+        if cues.campaign {
+            c.campaign = true;
+        }
+    }
+}

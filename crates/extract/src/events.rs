@@ -1,0 +1,148 @@
+//! From the claims of each sentence to incidents with totals, dates and types.
+//!
+//! - Claims are grouped into incidents in text order. A sentence starts a new incident when
+//!   it says so ("in a separate attack", "meanwhile") or when its own date cannot be the
+//!   current incident's date.
+//! - Running totals over a campaign ("has so far left 145 dead") are kept out of incident
+//!   totals and go into an event of their own, after the incidents.
+//! - Totals sum distinct victim groups and do not double-count restatements: within one
+//!   sentence, groups add up (unless one figure is the sum of the others, a breakdown);
+//!   across sentences, the largest figure stands for the incident, plus figures marked as
+//!   additional ("another", "also"); named individuals are counted once each, and the
+//!   total is at least their number. Perpetrators are counted apart and added.
+
+use crate::claims::RawClaim;
+use sitrep_model::{ClaimKind, Qualifier, Toll};
+use sitrep_resolve::ResolvedDate;
+use std::collections::HashSet;
+
+/// One incident under construction.
+#[derive(Clone, Debug, Default)]
+pub struct Incident {
+    /// Its claims, in text order.
+    pub claims: Vec<RawClaim>,
+    /// Sentences that describe it.
+    pub sentences: Vec<usize>,
+    /// Its date.
+    pub date: Option<ResolvedDate>,
+    /// True when the date was stated in one of its own sentences.
+    pub own_date: bool,
+    /// True for the running totals of a campaign.
+    pub campaign: bool,
+}
+
+/// True when two resolved dates can describe the same day.
+pub fn compatible(a: &ResolvedDate, b: &ResolvedDate) -> bool {
+    a.start <= b.end && b.start <= a.end
+}
+
+/// The more precise of two compatible dates.
+pub fn refine(a: ResolvedDate, b: ResolvedDate) -> ResolvedDate {
+    if b.precision < a.precision {
+        b
+    } else {
+        a
+    }
+}
+
+/// A figure as (low, high) where high may be open.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+struct Fig {
+    low: u64,
+    high: Option<u64>,
+}
+
+impl Fig {
+    fn of(c: &RawClaim) -> Fig {
+        Fig { low: c.low, high: c.high }
+    }
+    fn add(self, o: Fig) -> Fig {
+        Fig { low: self.low.saturating_add(o.low), high: self.high.zip(o.high).map(|(a, b)| a.saturating_add(b)) }
+    }
+    fn max(self, o: Fig) -> Fig {
+        if o.low > self.low || (o.low == self.low && o.high.is_none()) {
+            o
+        } else {
+            self
+        }
+    }
+}
+
+fn group_total(claims: &[&RawClaim]) -> Option<Fig> {
+    if claims.is_empty() {
+        return None;
+    }
+    // Sentence sums of the non-additive claims.
+    let mut best: Option<Fig> = None;
+    let mut sentences: Vec<usize> = claims.iter().filter(|c| !c.additive).map(|c| c.sentence).collect();
+    sentences.dedup();
+    let mut names_seen: HashSet<&str> = HashSet::new();
+    for s in sentences {
+        let in_s: Vec<&&RawClaim> = claims.iter().filter(|c| c.sentence == s && !c.additive).collect();
+        let mut sum = Fig { low: 0, high: Some(0) };
+        let mut max = Fig { low: 0, high: Some(0) };
+        for c in &in_s {
+            if let Some(n) = &c.named {
+                if !names_seen.insert(n.as_str()) {
+                    continue;
+                }
+            }
+            sum = sum.add(Fig::of(c));
+            max = max.max(Fig::of(c));
+        }
+        // A breakdown: one figure is the sum of the others ("five killed: three soldiers and two civilians").
+        let s_fig = if in_s.len() > 2 && max.low * 2 == sum.low { max } else { sum };
+        best = Some(best.map_or(s_fig, |b| b.max(s_fig)));
+    }
+    let mut total = best.unwrap_or(Fig { low: 0, high: Some(0) });
+    for c in claims.iter().filter(|c| c.additive) {
+        if let Some(n) = &c.named {
+            if !names_seen.insert(n.as_str()) {
+                continue;
+            }
+        }
+        total = total.add(Fig::of(c));
+    }
+    // Named or indefinite individuals, each once.
+    let mut names: HashSet<&str> = HashSet::new();
+    let mut individuals = 0u64;
+    for c in claims {
+        if c.low == 1 && c.high == Some(1) && !c.definite {
+            match &c.named {
+                Some(n) => {
+                    if names.insert(n.as_str()) {
+                        individuals += 1;
+                    }
+                }
+                None => individuals += 1,
+            }
+        }
+    }
+    if individuals > total.low {
+        total = Fig { low: individuals, high: Some(individuals) };
+    }
+    Some(total)
+}
+
+/// The total of one kind over an incident's claims.
+pub fn total(claims: &[RawClaim], kind: ClaimKind) -> Option<Toll> {
+    let of_kind: Vec<&RawClaim> = claims.iter().filter(|c| c.kind == kind && !c.subset && !c.campaign).collect();
+    if of_kind.is_empty() {
+        return None;
+    }
+    let victims: Vec<&RawClaim> = of_kind.iter().copied().filter(|c| !c.perpetrators).collect();
+    let perps: Vec<&RawClaim> = of_kind.iter().copied().filter(|c| c.perpetrators).collect();
+    let v = group_total(&victims);
+    let p = group_total(&perps);
+    let fig = match (v, p) {
+        (Some(a), Some(b)) => a.add(b),
+        (Some(a), None) | (None, Some(a)) => a,
+        (None, None) => return None,
+    };
+    Some(Toll { low: fig.low, high: fig.high, best: fig.low })
+}
+
+/// A claim's qualifier, kept for the record (used by tests).
+pub fn is_open(q: Qualifier) -> bool {
+    matches!(q, Qualifier::AtLeast | Qualifier::MoreThan)
+}

@@ -1,0 +1,150 @@
+//! The extraction lexicons, parsed once from `data/`.
+//!
+//! Every table is a reviewed data file; this module only parses them into lookup
+//! structures. See `data/*.tsv` for the format of each.
+
+use sitrep_model::ClaimKind;
+use sitrep_recognize::numbers::Tokens;
+use std::collections::{HashMap, HashSet};
+use std::sync::LazyLock;
+
+/// A casualty predicate phrase.
+#[derive(Clone, Debug)]
+pub struct Predicate {
+    /// Lowercase tokens.
+    pub words: Vec<&'static str>,
+    /// What it counts.
+    pub kind: ClaimKind,
+    /// Follows the victims ("were killed", "5 dead").
+    pub passive: bool,
+    /// A verb whose subject is the victims ("died").
+    pub intrans: bool,
+    /// A verb whose object is the victims ("killing 12").
+    pub active: bool,
+    /// A noun after the figure ("12 deaths").
+    pub noun: bool,
+}
+
+/// A cue phrase class (see `data/cues.tsv`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Cue {
+    /// A running total.
+    Cumulative,
+    /// A running total over a campaign (kept out of incident totals).
+    Campaign,
+    /// A death toll figure follows.
+    Toll,
+    /// An injury toll figure follows.
+    TollInjured,
+    /// The figure is part of a group already counted.
+    Subset,
+    /// The figure adds to those already counted.
+    Additive,
+    /// The sentence starts a different incident.
+    Separate,
+}
+
+/// All extraction lexicons.
+#[derive(Debug)]
+pub struct Lexicon {
+    preds: HashMap<&'static str, Vec<Predicate>>,
+    /// Nouns for people.
+    pub persons: HashSet<&'static str>,
+    /// Words that may stand between victims and predicate.
+    pub aux: HashSet<&'static str>,
+    /// Verbs of saying.
+    pub speech: HashSet<&'static str>,
+    cues: Vec<(Vec<&'static str>, Cue)>,
+}
+
+fn lines(src: &'static str) -> impl Iterator<Item = &'static str> {
+    src.lines().map(str::trim).filter(|l| !l.is_empty() && !l.starts_with('#'))
+}
+
+fn kind_of(s: &str) -> Option<ClaimKind> {
+    Some(match s {
+        "killed" => ClaimKind::Killed,
+        "injured" => ClaimKind::Injured,
+        "captured" => ClaimKind::Captured,
+        "missing" => ClaimKind::Missing,
+        "displaced" => ClaimKind::Displaced,
+        "arrested" => ClaimKind::Arrested,
+        _ => return None,
+    })
+}
+
+static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
+    let mut preds: HashMap<&'static str, Vec<Predicate>> = HashMap::new();
+    for l in lines(include_str!("../data/predicates.tsv")) {
+        let f: Vec<&str> = l.split('\t').collect();
+        let (Some(phrase), Some(kind), Some(roles)) = (f.first(), f.get(1).and_then(|k| kind_of(k)), f.get(2)) else {
+            continue;
+        };
+        let words: Vec<&'static str> = phrase.split(' ').collect();
+        let p = Predicate {
+            kind,
+            passive: roles.contains("passive"),
+            intrans: roles.contains("intrans"),
+            active: roles.contains("active"),
+            noun: roles.contains("noun"),
+            words,
+        };
+        if let Some(first) = p.words.first() {
+            preds.entry(first).or_default().push(p);
+        }
+    }
+    for v in preds.values_mut() {
+        v.sort_by_key(|p| std::cmp::Reverse(p.words.len()));
+    }
+    let mut cues = Vec::new();
+    for l in lines(include_str!("../data/cues.tsv")) {
+        if let Some((p, c)) = l.split_once('\t') {
+            let cue = match c.trim() {
+                "cumulative" => Cue::Cumulative,
+                "campaign" => Cue::Campaign,
+                "toll" => Cue::Toll,
+                "toll_injured" => Cue::TollInjured,
+                "subset" => Cue::Subset,
+                "additive" => Cue::Additive,
+                "separate" => Cue::Separate,
+                _ => continue,
+            };
+            cues.push((p.split(' ').collect::<Vec<_>>(), cue));
+        }
+    }
+    cues.sort_by_key(|(p, _)| std::cmp::Reverse(p.len()));
+    Lexicon {
+        preds,
+        persons: lines(include_str!("../data/persons.txt")).collect(),
+        aux: lines(include_str!("../data/aux.txt")).collect(),
+        speech: lines(include_str!("../data/speech.txt")).collect(),
+        cues,
+    }
+});
+
+impl Lexicon {
+    /// The shared lexicon.
+    pub fn get() -> &'static Lexicon {
+        &LEXICON
+    }
+
+    /// The longest predicate starting at token `i`, with the index after it.
+    pub fn predicate_at(&self, t: &Tokens, i: usize) -> Option<(&Predicate, usize)> {
+        let cands = self.preds.get(t.low(i))?;
+        cands.iter().find(|p| t.matches(i, &p.words)).map(|p| (p, i + p.words.len()))
+    }
+
+    /// The longest cue starting at token `i`, with the index after it.
+    pub fn cue_at(&self, t: &Tokens, i: usize) -> Option<(Cue, usize)> {
+        let w = t.low(i);
+        self.cues
+            .iter()
+            .find(|(p, _)| p.first() == Some(&w) && t.matches(i, p))
+            .map(|(p, c)| (*c, i + p.len()))
+    }
+
+    /// True when `w` is a noun for people (exact, or a plural of a known singular).
+    pub fn is_person(&self, w: &str) -> bool {
+        self.persons.contains(w)
+    }
+}

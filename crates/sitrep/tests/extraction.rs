@@ -1,0 +1,154 @@
+//! Behaviour of the per-document pipeline on short reports written for these tests.
+
+use sitrep::{ClaimKind, DocResult, Document, Pipeline, Qualifier};
+
+fn run(text: &str) -> DocResult {
+    Pipeline::new().process(&Document::from_text("t", text))
+}
+
+fn run_published(text: &str, published: &str) -> DocResult {
+    let mut d = Document::from_text("t", text);
+    d.published = Some(published.to_string());
+    Pipeline::new().process(&d)
+}
+
+/// (kind, low, high) of every claim, in event order.
+fn claims(r: &DocResult) -> Vec<(ClaimKind, u64, Option<u64>)> {
+    r.events.iter().flat_map(|e| e.claims.iter().map(|c| (c.kind, c.low, c.high))).collect()
+}
+
+fn killed(r: &DocResult) -> Option<u64> {
+    r.events.first().and_then(|e| e.fatalities).map(|t| t.best)
+}
+
+fn injured(r: &DocResult) -> Option<u64> {
+    r.events.first().and_then(|e| e.injuries).map(|t| t.best)
+}
+
+#[test]
+fn passive_with_coordinated_injured() {
+    let r = run("Twelve soldiers were killed and six wounded in an ambush near the border.");
+    assert_eq!(claims(&r), vec![(ClaimKind::Killed, 12, Some(12)), (ClaimKind::Injured, 6, Some(6))]);
+}
+
+#[test]
+fn active_forms_with_qualifier() {
+    let r = run("A car bomb exploded outside the market, killing at least 9 people and wounding 27 others.");
+    let c = &r.events[0].claims;
+    assert_eq!((c[0].kind, c[0].low, c[0].high, c[0].qualifier), (ClaimKind::Killed, 9, None, Qualifier::AtLeast));
+    assert_eq!((c[1].kind, c[1].low), (ClaimKind::Injured, 27));
+    assert_eq!(r.events[0].event_type.as_deref(), Some("Explosions/Remote violence"));
+}
+
+#[test]
+fn result_and_lives_forms() {
+    assert_eq!(claims(&run("The shelling left 5 dead and 14 injured.")), vec![(ClaimKind::Killed, 5, Some(5)), (ClaimKind::Injured, 14, Some(14))]);
+    assert_eq!(claims(&run("The blast claimed 30 lives.")), vec![(ClaimKind::Killed, 30, Some(30))]);
+    assert_eq!(claims(&run("The raid claimed the lives of eleven villagers.")), vec![(ClaimKind::Killed, 11, Some(11))]);
+}
+
+#[test]
+fn death_toll_is_cumulative_and_sourced() {
+    let r = run("The death toll from the bombing rose to 40, hospital officials said.");
+    let c = &r.events[0].claims[0];
+    assert_eq!((c.kind, c.low), (ClaimKind::Killed, 40));
+    assert!(c.cumulative);
+    assert_eq!(c.source.as_deref(), Some("hospital officials"));
+    assert_eq!(killed(&r), Some(40));
+}
+
+#[test]
+fn list_forms_in_a_headline() {
+    let r = run("Two killed, three hurt in grenade attack on bus station\n\nThe grenade was thrown from a motorbike.");
+    assert_eq!(claims(&r), vec![(ClaimKind::Killed, 2, Some(2)), (ClaimKind::Injured, 3, Some(3))]);
+}
+
+#[test]
+fn partitive_coordination_and_source() {
+    let r = run("The rebels said that two of their fighters were killed and 11 wounded on the front line.");
+    let c = &r.events[0].claims;
+    assert_eq!(claims(&r), vec![(ClaimKind::Killed, 2, Some(2)), (ClaimKind::Injured, 11, Some(11))]);
+    assert_eq!(c[0].source.as_deref(), Some("The rebels"));
+    assert_eq!(c[0].victims.as_deref(), Some("of their fighters"));
+    // The span is a real slice of the text.
+    let text = "The rebels said that two of their fighters were killed and 11 wounded on the front line.";
+    assert_eq!(&text[c[0].span[0]..c[0].span[1]], c[0].text);
+}
+
+#[test]
+fn negation_gives_zero() {
+    let r = run("A rocket struck an empty warehouse on the edge of the city. No one was hurt, police said.");
+    assert_eq!(claims(&r), vec![(ClaimKind::Injured, 0, Some(0))]);
+    assert_eq!(injured(&r), Some(0));
+    let r = run("Militants fired mortars at the base but there were no casualties.");
+    assert_eq!(killed(&r), Some(0));
+    assert_eq!(injured(&r), Some(0));
+}
+
+#[test]
+fn not_claims() {
+    let text = "A 14-year-old boy was among the crowd. Officials estimate there are 4,000 to 6,000 militants in the province. \
+                Troops seized 12 vehicles 30 km south of the city in 2019, worth $5 million. Call 555-0192 at 10:30 am.";
+    assert!(claims(&run(text)).is_empty(), "{:?}", claims(&run(text)));
+}
+
+#[test]
+fn campaign_totals_are_kept_apart() {
+    let r = run("Three soldiers were killed on the front line. The offensive has so far left 212 soldiers dead, according to the army.");
+    assert_eq!(killed(&r), Some(3));
+    let last = r.events.last().map(|e| &e.claims[0]);
+    assert_eq!(last.map(|c| (c.low, c.cumulative)), Some((212, true)));
+    assert_eq!(last.and_then(|c| c.source.as_deref()), Some("the army"));
+}
+
+#[test]
+fn singular_victims() {
+    assert_eq!(killed(&run("A policeman was shot dead at a checkpoint on Friday.")), Some(1));
+    assert_eq!(killed(&run("Gunmen shot dead a village elder outside his home.")), Some(1));
+}
+
+#[test]
+fn restatement_and_addition() {
+    let r = run("Five people were killed when gunmen opened fire on a bus. The five victims were all traders.");
+    assert_eq!(killed(&r), Some(5));
+    let r = run("Two soldiers were killed in the ambush. A civilian was also killed.");
+    assert_eq!(killed(&r), Some(3));
+    let r = run("Three soldiers and two civilians were killed in the attack.");
+    assert_eq!(killed(&r), Some(5));
+}
+
+#[test]
+fn subsets_do_not_add() {
+    let r = run("At least 20 people were killed, including five children, when the market was shelled.");
+    assert_eq!(killed(&r), Some(20));
+}
+
+#[test]
+fn vague_quantities() {
+    let r = run("Seven people were killed and dozens were wounded in the blast.");
+    assert_eq!(claims(&r), vec![(ClaimKind::Killed, 7, Some(7)), (ClaimKind::Injured, 12, None)]);
+}
+
+#[test]
+fn perpetrator_adds_to_the_total() {
+    let r = run("A suicide bomber killed nine people at a wedding in addition to himself.");
+    assert_eq!(killed(&r), Some(10));
+}
+
+#[test]
+fn relative_date_against_published() {
+    // 2022-03-17 is a Thursday; "on Tuesday" is 2022-03-15.
+    let r = run_published("Four police officers were killed in an ambush on Tuesday, officials said.", "2022-03-17");
+    let d = r.events[0].date.as_ref().map(|d| (d.start.as_str(), d.precision));
+    assert_eq!(d, Some(("2022-03-15", sitrep::DatePrecision::Day)));
+    assert_eq!(r.published.as_deref(), Some("2022-03-17"));
+}
+
+#[test]
+fn other_kinds() {
+    let r = run("Police arrested 23 protesters after the rally. Gunmen kidnapped 14 passengers from a bus, and 3 people are still missing.");
+    let k = claims(&r);
+    assert!(k.contains(&(ClaimKind::Arrested, 23, Some(23))), "{k:?}");
+    assert!(k.contains(&(ClaimKind::Captured, 14, Some(14))), "{k:?}");
+    assert!(k.contains(&(ClaimKind::Missing, 3, Some(3))), "{k:?}");
+}
