@@ -1,1 +1,7 @@
-fn main() {}
+//! `sitrep`: the command line. Data goes to stdout, messages to stderr.
+
+mod cli;
+
+fn main() -> std::process::ExitCode {
+    cli::main()
+}
