@@ -84,7 +84,7 @@ const PARTITIVE_DETS: &[&str] = &["the", "their", "his", "her", "its", "our", "t
 
 /// Adverbs and determiners that may stand between an active verb and its figure.
 const ACTIVE_FILLERS: &[&str] = &[
-    "a", "an", "the", "another", "other", "additional", "further", "total", "of", "all", "at",
+    "a", "an", "the", "another", "other", "additional", "further", "total", "all", "at",
     "least", "nearly", "about", "some", "more", "than", "up", "to", "as", "many", "over",
 ];
 
@@ -161,13 +161,23 @@ fn victim_phrase(t: &Tokens, lex: &Lexicon, mut j: usize, end: usize) -> VictimP
             if NP_STOP.contains(&w) || lex.aux.contains(w) || lex.speech.contains(w) {
                 break;
             }
-            if lex.predicate_at(t, j).is_some() && !(lex.is_person(w) && j + 1 < end && lex.predicate_at(t, j + 1).is_some()) {
-                break;
+            if let Some((_, pe)) = lex.predicate_at(t, j) {
+                // "displaced people", "wounded soldiers": a predicate word used as an adjective.
+                let adjective = pe < end && (lex.is_person(t.low(pe)) || (pe + 1 < end && lex.is_person(t.low(pe + 1)) && !lex.aux.contains(t.low(pe))));
+                if !adjective || lex.is_person(w) {
+                    break;
+                }
             }
             last_word = Some(j);
             j += 1;
         } else if (w == "-" && t.touching(j.saturating_sub(1)) && t.touching(j)) || w == "'s" || w == "'" {
             j += 1;
+        } else if w == "(" && last_word.is_some() {
+            // "Four Radio Television Afghanistan (RTA) staff"
+            match (j + 1..end.min(j + 8)).find(|&x| t.low(x) == ")") {
+                Some(close) => j = close + 1,
+                None => break,
+            }
         } else {
             break;
         }
@@ -259,6 +269,14 @@ fn forward<'l>(t: &Tokens, lex: &'l Lexicon, mut k: usize, end: usize, nums: &[N
             k = after;
             continue;
         }
+        // A post-modifier before the auxiliary: "16 members of a militia group have been
+        // killed", "five children playing with a shell were killed".
+        if !saw_aux && steps == 1 && (POST_MODIFIERS.contains(&w) || (w.ends_with("ing") && w.len() > 4)) {
+            if let Some(after) = skip_post_modifier(t, lex, k, end, nums) {
+                k = after;
+                continue;
+            }
+        }
         // Conjoined victims: "two soldiers and a civilian were killed".
         if (w == "and" || w == ",") && k + 1 < end {
             if let Some(m) = nums.iter().find(|m| m.tokens.start == k + 1) {
@@ -275,6 +293,33 @@ fn forward<'l>(t: &Tokens, lex: &'l Lexicon, mut k: usize, end: usize, nums: &[N
             }
         }
         return None;
+    }
+    None
+}
+
+/// Words that open a post-modifier of the victims.
+const POST_MODIFIERS: &[&str] = &["of", "from", "with", "in", "at", "on", "near", "belonging", "aboard", "inside", "working", "travelling", "traveling", "riding", "living", "who"];
+
+/// Skip a post-modifier starting at `k` when it ends in an auxiliary or predicate within a few
+/// tokens and holds no other figure, clause break or verb of saying.
+fn skip_post_modifier(t: &Tokens, lex: &Lexicon, k: usize, end: usize, nums: &[NumberMention]) -> Option<usize> {
+    let mut x = k + 1;
+    while x < end && x < k + 10 {
+        let w = t.low(x);
+        if matches!(w, "were" | "was" | "have" | "has" | "had") {
+            // "who were killed" keeps its auxiliary; so does the rest.
+            return Some(x);
+        }
+        if lex.predicate_at(t, x).is_some() && matches!(t.low(x - 1), "been") {
+            return Some(x);
+        }
+        if matches!(w, "," | ";" | ":" | "." | "said" | "says" | "and" | "but" | "that" | "which") || lex.speech.contains(w) {
+            return None;
+        }
+        if nums.iter().any(|m| m.tokens.start == x && m.non_count.is_none()) {
+            return None;
+        }
+        x += 1;
     }
     None
 }
@@ -298,6 +343,11 @@ fn backward<'l>(t: &Tokens, lex: &'l Lexicon, start: usize, floor: usize) -> Opt
             return None;
         }
         let w = t.low(k - 1);
+        if w == "of" && k >= 2 && t.low(k - 2) == "total" {
+            k -= 1;
+            skipped += 1;
+            continue;
+        }
         if ACTIVE_FILLERS.contains(&w) {
             k -= 1;
             skipped += 1;
