@@ -53,6 +53,8 @@ pub struct RawClaim {
     pub definite: bool,
     /// Token index of the figure (or of the predicate for figure-less claims), for ordering.
     pub anchor: usize,
+    /// A toll or total for the whole incident ("the death toll rose to 40", "a total of 12").
+    pub toll: bool,
 }
 
 /// Words that end a victim phrase.
@@ -421,6 +423,7 @@ fn figure_claim(m: &NumberMention, kind: ClaimKind, vp: &VictimPhrase, evidence:
         named: None,
         definite: false,
         anchor: m.value_tokens.start,
+        toll: m.tokens.start >= 2 && t.matches_before(m.tokens.start, &["total", "of"]),
     }
 }
 
@@ -480,6 +483,7 @@ pub fn claims_in_sentence(t: &Tokens, lex: &Lexicon, range: Range<usize>, nums: 
             let ev = t.span(tstart..m.tokens.end);
             let mut c = figure_claim(m, kind, &vp, ev, sentence, t);
             c.cumulative = toll_rising(t, tstart, m.tokens.start);
+            c.toll = true;
             claim = Some(c);
         } else if let Some((np_end, kind, pstart)) = last_active {
             // "killed two soldiers and three civilians": the second object shares the verb.
@@ -508,6 +512,22 @@ pub fn claims_in_sentence(t: &Tokens, lex: &Lexicon, range: Range<usize>, nums: 
 
 /// A toll phrase before a figure: "the death toll rose to 40".
 fn toll_before(t: &Tokens, lex: &Lexicon, start: usize, floor: usize) -> Option<(ClaimKind, usize)> {
+    // A toll verb right before the figure, with "toll" earlier in the clause.
+    if start > floor + 1 && matches!(t.low(start - 1), "to" | "at" | "reached" | "hit") {
+        let mut k = start - 1;
+        while k > floor && start - k < 30 {
+            k -= 1;
+            let w = t.low(k);
+            if matches!(w, "." | ";" | ":") || t.kind(k) == Some(sitrep_segment::TokenKind::Number) {
+                break;
+            }
+            if w == "toll" {
+                let kind = if k > floor && matches!(t.low(k - 1), "injury" | "injuries") { ClaimKind::Injured } else { ClaimKind::Killed };
+                let s = if k > floor && matches!(t.low(k - 1), "death" | "injury" | "casualty") { k - 1 } else { k };
+                return Some((kind, s));
+            }
+        }
+    }
     let mut k = start;
     let mut steps = 0;
     while k > floor && steps < 8 {
@@ -635,6 +655,7 @@ fn single(kind: ClaimKind, span: Span, sentence: usize, anchor: usize) -> RawCla
         named: None,
         definite: false,
         anchor,
+        toll: false,
     }
 }
 
@@ -653,7 +674,24 @@ fn singular_subject(t: &Tokens, lex: &Lexicon, range: Range<usize>, pi: usize, p
         // Plural subjects carry their own figure; "they were killed" has none.
         return None;
     }
-    let s_end = k;
+    let mut s_end = k;
+    // "..., Jane Doe, was killed": the name between the commas.
+    if s_end > range.start + 1 && t.low(s_end - 1) == "," {
+        let close = s_end - 1;
+        let mut open = close;
+        while open > range.start && close - open < 6 && t.low(open - 1) != "," {
+            open -= 1;
+        }
+        if let Some(name) = proper_name(t, lex, open..close, usize::MAX) {
+            let mut c = single(p.kind, t.span(open..pe), sentence, pi);
+            c.named = Some(name);
+            c.victims = Some(t.span(open..close));
+            return Some(c);
+        }
+        s_end = close;
+        let _ = s_end;
+        return None;
+    }
     let mut s = s_end;
     while s > range.start && s_end - s < 8 {
         let w = t.low(s - 1);
@@ -737,6 +775,21 @@ fn singular_object(t: &Tokens, lex: &Lexicon, range: Range<usize>, pi: usize, pe
         }
         return None;
     }
+    // "killed the mayor of the town": a definite person.
+    if first == "the" {
+        let vp = victim_phrase(t, lex, k + 1, range.end);
+        if vp.head == Head::Person && vp.range.end > k + 1 {
+            let head = t.low(vp.range.end - 1);
+            if !head.ends_with('s') || SINGULAR_PERSON_HEADS.contains(&head) {
+                let mut c = single(p.kind, t.span(pi..vp.range.end), sentence, pi);
+                c.victims = Some(t.span(k..vp.range.end));
+                c.definite = true;
+                c.perpetrators = vp.perpetrators;
+                return Some(c);
+            }
+        }
+        return None;
+    }
     // A name: up to four capitalised words.
     let mut e = k;
     while e < range.end && e < k + 4 && t.capitalized(e) && !NOT_NAMES.contains(&t.low(e)) && !lex.is_person(t.low(e)) {
@@ -756,6 +809,21 @@ fn singular_object(t: &Tokens, lex: &Lexicon, range: Range<usize>, pi: usize, pe
 /// "in addition to the attacker", "besides himself", "as well as the bomber": the
 /// perpetrator died too, on top of the victims counted in the sentence.
 fn perpetrators_besides(t: &Tokens, range: Range<usize>, sentence: usize, out: &mut Vec<RawClaim>) {
+    // A perpetrator's suicide: "shot himself", "blew himself up", "took his own life".
+    for i in range.clone() {
+        let w = t.low(i);
+        let suicide = (matches!(w, "shot" | "killed" | "blew" | "blowing" | "killing" | "shooting") && matches!(t.low(i + 1), "himself" | "herself"))
+            || (matches!(w, "took" | "taking") && t.matches(i + 1, &["his", "own", "life"]))
+            || (matches!(w, "took" | "taking") && t.matches(i + 1, &["her", "own", "life"]))
+            || (matches!(w, "turned" | "turning") && (i + 2..range.end.min(i + 6)).any(|k| matches!(t.low(k), "himself" | "herself")) && t.low(i + 2) == "gun");
+        if suicide && !out.iter().any(|c| c.sentence == sentence && c.perpetrators) {
+            let e = (i + 1..range.end.min(i + 6)).find(|&k| matches!(t.low(k), "himself" | "herself" | "life")).map_or(i + 2, |k| k + 1);
+            let mut c = single(ClaimKind::Killed, t.span(i..e), sentence, i);
+            c.perpetrators = true;
+            out.push(c);
+            return;
+        }
+    }
     let Some(killed) = out.iter().find(|c| c.sentence == sentence && c.kind == ClaimKind::Killed && c.low > 0).map(|c| c.kind) else {
         return;
     };

@@ -72,54 +72,63 @@ fn group_total(claims: &[&RawClaim]) -> Option<Fig> {
     if claims.is_empty() {
         return None;
     }
-    // Sentence sums of the non-additive claims.
-    let mut best: Option<Fig> = None;
-    let mut sentences: Vec<usize> = claims.iter().filter(|c| !c.additive).map(|c| c.sentence).collect();
+    let zero = Fig { low: 0, high: Some(0) };
+    // Sentence sums. An "additional" figure in a sentence that has a base figure adds to it
+    // there ("seven were killed at the scene and two more died later").
+    let mut sentences: Vec<usize> = claims.iter().map(|c| c.sentence).collect();
     sentences.dedup();
+    let mut best: Option<Fig> = None;
+    let mut carried = zero; // additive figures in sentences of their own
     let mut names_seen: HashSet<&str> = HashSet::new();
     for s in sentences {
-        let in_s: Vec<&&RawClaim> = claims.iter().filter(|c| c.sentence == s && !c.additive).collect();
-        let mut sum = Fig { low: 0, high: Some(0) };
-        let mut max = Fig { low: 0, high: Some(0) };
-        for c in &in_s {
-            if let Some(n) = &c.named {
-                if !names_seen.insert(n.as_str()) {
+        let in_s: Vec<&&RawClaim> = claims.iter().filter(|c| c.sentence == s).collect();
+        let has_base = in_s.iter().any(|c| !c.additive && !c.toll);
+        let mut sum = zero;
+        let mut max = zero;
+        let mut n = 0;
+        for c in in_s.iter().filter(|c| !c.toll) {
+            if let Some(name) = &c.named {
+                if !names_seen.insert(name.as_str()) {
                     continue;
                 }
             }
-            sum = sum.add(Fig::of(c));
-            max = max.max(Fig::of(c));
-        }
-        // A breakdown: one figure is the sum of the others ("five killed: three soldiers and two civilians").
-        let s_fig = if in_s.len() > 2 && max.low * 2 == sum.low { max } else { sum };
-        best = Some(best.map_or(s_fig, |b| b.max(s_fig)));
-    }
-    let mut total = best.unwrap_or(Fig { low: 0, high: Some(0) });
-    for c in claims.iter().filter(|c| c.additive) {
-        if let Some(n) = &c.named {
-            if !names_seen.insert(n.as_str()) {
+            if c.additive && !has_base {
+                if c.named.is_none() {
+                    carried = carried.add(Fig::of(c));
+                }
                 continue;
             }
+            sum = sum.add(Fig::of(c));
+            max = max.max(Fig::of(c));
+            n += 1;
         }
-        total = total.add(Fig::of(c));
+        if n > 0 {
+            // A breakdown: one figure is the sum of the others ("five killed: three soldiers and two civilians").
+            let s_fig = if n > 2 && max.low * 2 == sum.low { max } else { sum };
+            best = Some(best.map_or(s_fig, |b| b.max(s_fig)));
+        }
     }
-    // Named or indefinite individuals, each once.
+    let mut total = best.unwrap_or(zero).add(carried);
+    // Individuals: named people, each once, or people introduced one by one ("a policeman").
     let mut names: HashSet<&str> = HashSet::new();
-    let mut individuals = 0u64;
-    for c in claims {
-        if c.low == 1 && c.high == Some(1) && !c.definite {
-            match &c.named {
-                Some(n) => {
-                    if names.insert(n.as_str()) {
-                        individuals += 1;
-                    }
-                }
-                None => individuals += 1,
+    let mut indefinite = 0u64;
+    for c in claims.iter().filter(|c| c.low == 1 && c.high == Some(1) && !c.definite && !c.toll) {
+        match &c.named {
+            Some(n) => {
+                names.insert(n.as_str());
             }
+            None => indefinite += 1,
         }
     }
+    let individuals = (names.len() as u64).max(indefinite);
     if individuals > total.low {
         total = Fig { low: individuals, high: Some(individuals) };
+    }
+    // A stated toll for the whole incident stands unless the parts add up to more.
+    if let Some(toll) = claims.iter().filter(|c| c.toll).map(|c| Fig::of(c)).reduce(Fig::max) {
+        if toll.low >= total.low || best.is_none() {
+            total = toll;
+        }
     }
     Some(total)
 }

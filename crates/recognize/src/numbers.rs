@@ -435,7 +435,8 @@ fn non_count_of(t: &Tokens, fig: &Figure, sentence_start: usize) -> Option<NonCo
     if prev == ":" && i >= sentence_start + 1 && t.touching(i - 1) && t.kind(i.wrapping_sub(2)) == Some(TokenKind::Number) {
         return Some(NonCount::Time);
     }
-    if UNIT_AFTER_TIME.contains(&next) || next.starts_with("a.m") || next.starts_with("p.m") {
+    let dotted_time = (next == "a" || next == "p") && t.low(fig.end + 1) == "." && t.low(fig.end + 2) == "m";
+    if UNIT_AFTER_TIME.contains(&next) || next.starts_with("a.m") || next.starts_with("p.m") || dotted_time {
         return Some(NonCount::Time);
     }
     // Dates.
