@@ -57,6 +57,66 @@ pub struct RawClaim {
     pub toll: bool,
 }
 
+/// Figures seen so far in the document, by the noun they counted ("two police officers" →
+/// `officers` → 2), so that "the officers were killed" can be counted.
+pub type Antecedents = std::collections::HashMap<String, (u64, Option<u64>)>;
+
+/// Record the figures of a sentence as antecedents for later sentences.
+pub fn note_antecedents(t: &Tokens, lex: &Lexicon, nums: &[NumberMention], end: usize, antecedents: &mut Antecedents) {
+    for m in nums.iter().filter(|m| m.non_count.is_none()) {
+        let vp = victim_phrase(t, lex, m.tokens.end, end);
+        if vp.head == Head::Person && vp.range.end > m.tokens.end {
+            antecedents.insert(t.low(vp.range.end - 1).to_string(), (m.low, m.high));
+        }
+    }
+}
+
+/// "X was the only casualty", "the two bombers were the only reported casualties".
+fn only_casualties(t: &Tokens, range: Range<usize>, sentence: usize, antecedents: &Antecedents, out: &mut Vec<RawClaim>) {
+    for i in range.clone() {
+        if !(t.matches(i, &["the", "only"]) && matches!(t.low(i.wrapping_sub(1)), "was" | "were")) {
+            continue;
+        }
+        let mut k = i + 2;
+        while matches!(t.low(k), "reported" | "confirmed" | "known" | "other") {
+            k += 1;
+        }
+        if !matches!(t.low(k), "casualty" | "casualties" | "fatality" | "fatalities" | "victim" | "victims" | "death" | "deaths" | "one" | "person" | "people") {
+            continue;
+        }
+        // The subject: "the assailant" (1), "the two bombers" (2), "the bombers" (antecedent).
+        let aux = i - 1;
+        let mut s = aux;
+        while s > range.start && aux - s < 6 && !SUBJECT_STOP.contains(&t.low(s - 1)) {
+            s -= 1;
+        }
+        if s >= aux {
+            continue;
+        }
+        let head = t.low(aux - 1);
+        let count = if t.low(aux) == "was" {
+            Some((1, Some(1)))
+        } else if let Some(n) = (s..aux).find_map(|x| match t.low(x) {
+            "two" | "both" => Some(2),
+            "three" => Some(3),
+            "four" => Some(4),
+            _ => None,
+        }) {
+            Some((n, Some(n)))
+        } else {
+            antecedents.get(head).copied()
+        };
+        if let Some((low, high)) = count {
+            let mut c = single(ClaimKind::Killed, t.span(s..k + 1), sentence, s);
+            c.low = low;
+            c.high = high;
+            c.perpetrators = PERPETRATOR_NOUNS.contains(&head) || head == "bombers" || head == "bomber";
+            c.victims = Some(t.span(s..aux));
+            out.push(c);
+        }
+    }
+}
+
 /// Words that end a victim phrase.
 const NP_STOP: &[&str] = &[
     "in", "on", "at", "by", "from", "with", "near", "during", "after", "before", "when", "while",
@@ -151,8 +211,14 @@ fn victim_phrase(t: &Tokens, lex: &Lexicon, mut j: usize, end: usize) -> VictimP
     }
     let np_start = j;
     let mut last_word: Option<usize> = None;
-    while j < end && j < np_start + 6 {
+    let mut words = 0;
+    while j < end && words < 7 {
         let w = t.low(j);
+        // "a Ministry of Justice employee": "of" inside a capitalised name.
+        if w == "of" && last_word.is_some_and(|h| t.capitalized(h)) && t.capitalized(j + 1) {
+            j += 1;
+            continue;
+        }
         let is_word = matches!(t.kind(j), Some(sitrep_segment::TokenKind::Word) | Some(sitrep_segment::TokenKind::Alnum));
         if is_word {
             if subset && SUBSET_HEADS.contains(&w) && j == np_start {
@@ -170,7 +236,8 @@ fn victim_phrase(t: &Tokens, lex: &Lexicon, mut j: usize, end: usize) -> VictimP
                     break;
                 }
             }
-            last_word = Some(j);
+ last_word = Some(j);
+            words += 1;
             j += 1;
         } else if (w == "-" && t.touching(j.saturating_sub(1)) && t.touching(j)) || w == "'s" || w == "'" {
             j += 1;
@@ -249,7 +316,17 @@ fn forward<'l>(t: &Tokens, lex: &'l Lexicon, mut k: usize, end: usize, nums: &[N
     while k < end && steps < 10 {
         steps += 1;
         if let Some((p, e)) = lex.predicate_at(t, k) {
-            let ok = p.passive || p.intrans || (p.noun && !saw_aux);
+            let mut ok = p.passive || p.intrans || (p.noun && !saw_aux);
+            if ok && p.active && !saw_aux && e < end {
+                let next = t.low(e);
+                let object = matches!(next, "a" | "an" | "the" | "him" | "her" | "them" | "his" | "their" | "two" | "three" | "four" | "five" | "six" | "several" | "dozens" | "at")
+                    || t.kind(e) == Some(sitrep_segment::TokenKind::Number)
+                    || lex.is_person(next)
+                    || (t.capitalized(e) && !matches!(next, "on" | "in" | "at" | "and"));
+                if object {
+                    ok = false;
+                }
+            }
             if ok {
                 // "N were not killed": negated auxiliaries were rejected below.
                 return Some(Found { pred: p, pred_range: k..e, also });
@@ -428,7 +505,7 @@ fn figure_claim(m: &NumberMention, kind: ClaimKind, vp: &VictimPhrase, evidence:
 }
 
 /// Find the claims of one sentence (tokens `range`).
-pub fn claims_in_sentence(t: &Tokens, lex: &Lexicon, range: Range<usize>, nums: &[NumberMention], sentence: usize) -> Vec<RawClaim> {
+pub fn claims_in_sentence(t: &Tokens, lex: &Lexicon, range: Range<usize>, nums: &[NumberMention], sentence: usize, antecedents: &Antecedents) -> Vec<RawClaim> {
     let mut out: Vec<RawClaim> = Vec::new();
     let mut used_preds: Vec<usize> = Vec::new();
     let end = range.end;
@@ -503,7 +580,8 @@ pub fn claims_in_sentence(t: &Tokens, lex: &Lexicon, range: Range<usize>, nums: 
             out.push(c);
         }
     }
-    singular_claims(t, lex, range.clone(), &used_preds, sentence, &mut out);
+    singular_claims(t, lex, range.clone(), &used_preds, sentence, antecedents, &mut out);
+    only_casualties(t, range.clone(), sentence, antecedents, &mut out);
     perpetrators_besides(t, range.clone(), sentence, &mut out);
     negations(t, lex, range, sentence, &mut out);
     out.sort_by_key(|c| c.anchor);
@@ -574,6 +652,11 @@ const PRONOUN_SUBJECTS: &[&str] = &["he", "she"];
 
 /// Is the phrase `r` a person's name (capitalised words, not a common noun)?
 fn proper_name(t: &Tokens, lex: &Lexicon, r: Range<usize>, sentence_start: usize) -> Option<String> {
+    proper_name_ext(t, lex, r, sentence_start, false)
+}
+
+/// [`proper_name`], optionally accepting one capitalised word at the sentence start.
+fn proper_name_ext(t: &Tokens, lex: &Lexicon, r: Range<usize>, sentence_start: usize, single_ok: bool) -> Option<String> {
     if r.is_empty() || r.len() > 5 {
         return None;
     }
@@ -590,7 +673,7 @@ fn proper_name(t: &Tokens, lex: &Lexicon, r: Range<usize>, sentence_start: usize
         words.push(raw);
     }
     // A lone capitalised word at the sentence start is too weak ("Police died" is not a name).
-    if words.len() < 2 && r.start == sentence_start {
+    if words.len() < 2 && r.start == sentence_start && !single_ok {
         return None;
     }
     if words.is_empty() {
@@ -598,6 +681,13 @@ fn proper_name(t: &Tokens, lex: &Lexicon, r: Range<usize>, sentence_start: usize
     }
     Some(words.join(" "))
 }
+
+/// Nouns that a verb of killing or wounding can take that are not people.
+const NOT_PEOPLE: &[&str] = &[
+    "vehicle", "car", "truck", "bus", "building", "house", "home", "animal", "cow", "goat", "camel",
+    "dog", "horse", "plan", "deal", "bill", "project", "proposal", "motion", "engine", "tank",
+    "drone", "aircraft", "plane", "helicopter", "target", "time", "day", "number", "lot",
+];
 
 /// Capitalised words that are not people's names.
 const NOT_NAMES: &[&str] = &[
@@ -611,7 +701,7 @@ const NOT_NAMES: &[&str] = &[
     "un", "nato", "county", "city", "street", "road", "district", "province", "village",
 ];
 
-fn singular_claims(t: &Tokens, lex: &Lexicon, range: Range<usize>, used: &[usize], sentence: usize, out: &mut Vec<RawClaim>) {
+fn singular_claims(t: &Tokens, lex: &Lexicon, range: Range<usize>, used: &[usize], sentence: usize, antecedents: &Antecedents, out: &mut Vec<RawClaim>) {
     let mut i = range.start;
     while i < range.end {
         let Some((p, e)) = lex.predicate_at(t, i) else {
@@ -623,7 +713,7 @@ fn singular_claims(t: &Tokens, lex: &Lexicon, range: Range<usize>, used: &[usize
             continue;
         }
         if p.passive || p.intrans {
-            if let Some(c) = singular_subject(t, lex, range.clone(), i, e, p, sentence) {
+            if let Some(c) = singular_subject(t, lex, range.clone(), i, e, p, sentence, antecedents) {
                 out.push(c);
                 i = e;
                 continue;
@@ -659,7 +749,7 @@ fn single(kind: ClaimKind, span: Span, sentence: usize, anchor: usize) -> RawCla
     }
 }
 
-fn singular_subject(t: &Tokens, lex: &Lexicon, range: Range<usize>, pi: usize, pe: usize, p: &Predicate, sentence: usize) -> Option<RawClaim> {
+fn singular_subject(t: &Tokens, lex: &Lexicon, range: Range<usize>, pi: usize, pe: usize, p: &Predicate, sentence: usize, antecedents: &Antecedents) -> Option<RawClaim> {
     // Walk back over auxiliaries.
     let mut k = pi;
     let mut aux = Vec::new();
@@ -670,11 +760,37 @@ fn singular_subject(t: &Tokens, lex: &Lexicon, range: Range<usize>, pi: usize, p
     if p.passive && !p.intrans && aux.is_empty() {
         return None;
     }
-    if aux.iter().any(|a| matches!(*a, "were" | "are" | "have")) && !aux.contains(&"was") {
-        // Plural subjects carry their own figure; "they were killed" has none.
+    let plural_aux = aux.iter().any(|a| matches!(*a, "were" | "are" | "have")) && !aux.contains(&"was");
+    if plural_aux {
+        // Plural subjects carry their own figure; "they were killed" has none, but
+        // "both attackers were killed" has two, and "the officers were killed" refers back.
+        let mut s = k;
+        while s > range.start && k - s < 6 && !SUBJECT_STOP.contains(&t.low(s - 1)) {
+            s -= 1;
+        }
+        if s < k && t.low(s) == "both" {
+            let mut c = single(p.kind, t.span(s..pe), sentence, pi);
+            c.low = 2;
+            c.high = Some(2);
+            c.perpetrators = (s..k).any(|x| PERPETRATOR_NOUNS.contains(&t.low(x)));
+            c.victims = Some(t.span(s..k));
+            return Some(c);
+        }
+        if s + 1 < k && t.low(s) == "the" && (s == range.start || t.low(s - 1) == ",") {
+            let head = t.low(k - 1);
+            if let Some(&(low, high)) = antecedents.get(head) {
+                let mut c = single(p.kind, t.span(s..pe), sentence, pi);
+                c.low = low;
+                c.high = high;
+                c.definite = true;
+                c.perpetrators = PERPETRATOR_NOUNS.contains(&head);
+                c.victims = Some(t.span(s..k));
+                return Some(c);
+            }
+        }
         return None;
     }
-    let mut s_end = k;
+    let s_end = k;
     // "..., Jane Doe, was killed": the name between the commas.
     if s_end > range.start + 1 && t.low(s_end - 1) == "," {
         let close = s_end - 1;
@@ -688,8 +804,21 @@ fn singular_subject(t: &Tokens, lex: &Lexicon, range: Range<usize>, pi: usize, p
             c.victims = Some(t.span(open..close));
             return Some(c);
         }
-        s_end = close;
-        let _ = s_end;
+        // "Jane Doe, a camp leader, was killed": the name before the apposition.
+        if open > range.start + 1 && t.low(open - 1) == "," {
+            let close2 = open - 1;
+            let mut open2 = close2;
+            while open2 > range.start && close2 - open2 < 5 && !SUBJECT_STOP.contains(&t.low(open2 - 1)) {
+                open2 -= 1;
+            }
+            let at_start = open2 == range.start || matches!(t.low(open2 - 1), "and" | ";" | ":");
+            if let Some(name) = proper_name(t, lex, open2..close2, usize::MAX).filter(|_| at_start || close2 - open2 >= 2) {
+                let mut c = single(p.kind, t.span(open2..pe), sentence, pi);
+                c.named = Some(name);
+                c.victims = Some(t.span(open2..close2));
+                return Some(c);
+            }
+        }
         return None;
     }
     let mut s = s_end;
@@ -745,7 +874,9 @@ fn singular_subject(t: &Tokens, lex: &Lexicon, range: Range<usize>, pi: usize, p
     while ns < s_end && !t.capitalized(ns) {
         ns += 1;
     }
-    if let Some(name) = proper_name(t, lex, ns..s_end, range.start) {
+    // One capitalised word before "was" at the sentence start: a surname already introduced.
+    let single_ok = aux.first() == Some(&"was") || (aux.is_empty() && p.intrans);
+    if let Some(name) = proper_name_ext(t, lex, ns..s_end, range.start, single_ok) {
         c.named = Some(name);
         c.victims = Some(t.span(ns..s_end));
         return Some(c);
@@ -759,6 +890,11 @@ fn singular_object(t: &Tokens, lex: &Lexicon, range: Range<usize>, pi: usize, pe
         return None;
     }
     let first = t.low(k);
+    if matches!(first, "him" | "her") && p.kind == ClaimKind::Killed {
+        let mut c = single(p.kind, t.span(pi..k + 1), sentence, pi);
+        c.definite = true;
+        return Some(c);
+    }
     if matches!(first, "himself" | "herself") {
         let mut c = single(p.kind, t.span(pi..k + 1), sentence, pi);
         c.perpetrators = true;
@@ -766,7 +902,9 @@ fn singular_object(t: &Tokens, lex: &Lexicon, range: Range<usize>, pi: usize, pe
     }
     if matches!(first, "a" | "an" | "one" | "another") {
         let vp = victim_phrase(t, lex, k + 1, range.end);
-        if vp.head == Head::Person {
+        // After a verb of killing, "a" + noun is nearly always a person ("killed a polling observer").
+        let lenient = p.kind == ClaimKind::Killed && vp.head == Head::Thing && vp.range.end > k + 1 && !NOT_PEOPLE.contains(&t.low(vp.range.end - 1));
+        if vp.head == Head::Person || lenient {
             let mut c = single(p.kind, t.span(pi..vp.range.end), sentence, pi);
             c.victims = Some(t.span(k..vp.range.end));
             c.additive = first == "another";
@@ -832,7 +970,7 @@ fn perpetrators_besides(t: &Tokens, range: Range<usize>, sentence: usize, out: &
             3
         } else if t.matches(i, &["as", "well", "as"]) {
             3
-        } else if matches!(t.low(i), "besides" | "including" | "plus") {
+        } else if matches!(t.low(i), "besides" | "plus") {
             1
         } else {
             continue;

@@ -78,12 +78,14 @@ pub fn extract(input: &Input) -> Vec<Event> {
 
     let mut infos: Vec<SentenceInfo> = Vec::new();
     let mut last_source: Option<String> = None;
+    let mut antecedents = claims::Antecedents::new();
     for (idx, s) in input.seg.sentences.iter().enumerate() {
         if s.noise {
             continue;
         }
         let nums = numbers_in(&t, s.tokens.clone());
-        let mut claims = claims::claims_in_sentence(&t, lex, s.tokens.clone(), &nums, idx);
+        let mut claims = claims::claims_in_sentence(&t, lex, s.tokens.clone(), &nums, idx, &antecedents);
+        claims::note_antecedents(&t, lex, &nums, s.tokens.end, &mut antecedents);
         let cues = claims::sentence_cues(&t, lex, s.tokens.clone());
         claims::apply_cues(&mut claims, cues);
         let source = match source::sentence_source(&t, lex, s.tokens.clone()) {
