@@ -231,7 +231,10 @@ fn victim_phrase(t: &Tokens, lex: &Lexicon, mut j: usize, end: usize) -> VictimP
             }
             if let Some((_, pe)) = lex.predicate_at(t, j) {
                 // "displaced people", "wounded soldiers": a predicate word used as an adjective.
-                let adjective = pe < end && (lex.is_person(t.low(pe)) || (pe + 1 < end && lex.is_person(t.low(pe + 1)) && !lex.aux.contains(t.low(pe))));
+                let next = t.low(pe);
+                let adjective = pe < end
+                    && (lex.is_person(next)
+                        || (pe + 1 < end && lex.is_person(t.low(pe + 1)) && !lex.aux.contains(next) && !NP_STOP.contains(&next) && t.kind(pe) == Some(sitrep_segment::TokenKind::Word)));
                 if !adjective || lex.is_person(w) {
                     break;
                 }
@@ -858,6 +861,11 @@ fn singular_subject(t: &Tokens, lex: &Lexicon, range: Range<usize>, pi: usize, p
         c.victims = Some(t.span(s..s_end));
         return Some(c);
     }
+    if matches!(first, "his" | "her") && s_end - s <= 3 && (lex.is_person(head) && !head.ends_with('s')) {
+        c.victims = Some(t.span(s..s_end));
+        c.additive = aux.contains(&"also");
+        return Some(c);
+    }
     if first == "the" && SINGULAR_PERSON_HEADS.contains(&head) {
         c.definite = true;
         c.perpetrators = PERPETRATOR_NOUNS.contains(&head);
@@ -898,6 +906,11 @@ fn singular_object(t: &Tokens, lex: &Lexicon, range: Range<usize>, pi: usize, pe
     if matches!(first, "himself" | "herself") {
         let mut c = single(p.kind, t.span(pi..k + 1), sentence, pi);
         c.perpetrators = true;
+        return Some(c);
+    }
+    if matches!(first, "another" | "one") && (k + 1 >= range.end || matches!(t.low(k + 1), "," | "." | "and" | "in" | "on" | "at" | "while" | "when" | ";")) {
+        let mut c = single(p.kind, t.span(pi..k + 1), sentence, pi);
+        c.additive = first == "another";
         return Some(c);
     }
     if matches!(first, "a" | "an" | "one" | "another") {
