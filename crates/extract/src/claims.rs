@@ -347,6 +347,10 @@ fn forward<'l>(t: &Tokens, lex: &'l Lexicon, mut k: usize, end: usize, nums: &[N
             k += 1;
             continue;
         }
+        if saw_aux && w.ends_with("ed") && t.low(k + 1) == "and" && lex.predicate_at(t, k + 2).is_some() {
+            k += 2;
+            continue;
+        }
         if let Some(after) = skip_aside(t, k, end) {
             k = after;
             continue;
@@ -395,6 +399,9 @@ fn skip_post_modifier(t: &Tokens, lex: &Lexicon, k: usize, end: usize, nums: &[N
         if lex.predicate_at(t, x).is_some() && matches!(t.low(x - 1), "been") {
             return Some(x);
         }
+        if (w == "and" || w == ",") && (nums.iter().any(|m| m.tokens.start == x + 1) || matches!(t.low(x + 1), "a" | "an" | "one")) {
+            return Some(x);
+        }
         if matches!(w, "," | ";" | ":" | "." | "said" | "says" | "and" | "but" | "that" | "which") || lex.speech.contains(w) {
             return None;
         }
@@ -416,6 +423,13 @@ fn backward<'l>(t: &Tokens, lex: &'l Lexicon, start: usize, floor: usize) -> Opt
             if k >= floor + len {
                 if let Some((p, e)) = lex.predicate_at(t, k - len) {
                     if e == k && p.active {
+                        let history = p.words.last() == Some(&"of") && k - len > floor && {
+                            let prev = t.raw(k - len - 1);
+                            prev.len() == 4 && prev.bytes().all(|b| b.is_ascii_digit())
+                        };
+                        if history {
+                            return None;
+                        }
                         return Some(Found { pred: p, pred_range: k - len..e, also: false });
                     }
                 }
@@ -602,7 +616,8 @@ fn toll_before(t: &Tokens, lex: &Lexicon, start: usize, floor: usize) -> Option<
             if matches!(w, "." | ";" | ":") || t.kind(k) == Some(sitrep_segment::TokenKind::Number) {
                 break;
             }
-            if w == "toll" {
+            let counted = matches!(w, "figure" | "figures" | "count" | "tally") && k > floor && matches!(t.low(k - 1), "casualty" | "death" | "fatality" | "body");
+            if w == "toll" || counted {
                 let kind = if k > floor && matches!(t.low(k - 1), "injury" | "injuries") { ClaimKind::Injured } else { ClaimKind::Killed };
                 let s = if k > floor && matches!(t.low(k - 1), "death" | "injury" | "casualty") { k - 1 } else { k };
                 return Some((kind, s));
@@ -794,6 +809,9 @@ fn singular_subject(t: &Tokens, lex: &Lexicon, range: Range<usize>, pi: usize, p
         return None;
     }
     let s_end = k;
+    if let Some(c) = conjoined_single(t, lex, range.clone(), k, pi, pe, p, sentence) {
+        return Some(c);
+    }
     // "..., Jane Doe, was killed": the name between the commas.
     if s_end > range.start + 1 && t.low(s_end - 1) == "," {
         let close = s_end - 1;
@@ -889,7 +907,67 @@ fn singular_subject(t: &Tokens, lex: &Lexicon, range: Range<usize>, pi: usize, p
         c.victims = Some(t.span(ns..s_end));
         return Some(c);
     }
+    sentence_initial_single(t, lex, range, pi, pe, p, sentence, &aux)
+}
+
+/// "A Mexican indigenous leader who was awarded a prize in 2005 has been shot dead": the
+/// sentence opens with one person, and the predicate has a singular auxiliary.
+#[allow(clippy::too_many_arguments)]
+fn sentence_initial_single(t: &Tokens, lex: &Lexicon, range: Range<usize>, pi: usize, pe: usize, p: &Predicate, sentence: usize, aux: &[&str]) -> Option<RawClaim> {
+    if !aux.iter().any(|a| matches!(*a, "was" | "has" | "had" | "is")) || pi > range.start + 40 {
+        return None;
+    }
+    let mut k = range.start;
+    let det = t.low(k);
+    let definite = match det {
+        "a" | "an" | "one" => false,
+        "the" => true,
+        _ => return None,
+    };
+    k += 1;
+    let limit = (k + 6).min(pi);
+    while k < limit {
+        let w = t.low(k);
+        if lex.is_person(w) && !w.ends_with('s') {
+            let mut c = single(p.kind, t.span(range.start..pe), sentence, pi);
+            c.definite = definite;
+            c.victims = Some(t.span(range.start..k + 1));
+            c.perpetrators = PERPETRATOR_NOUNS.contains(&w);
+            return Some(c);
+        }
+        if NP_STOP.contains(&w) && w != "-" {
+            return None;
+        }
+        k += 1;
+    }
     None
+}
+
+/// "A traditional ruler and nine other people were killed": the single person before "and".
+#[allow(clippy::too_many_arguments)]
+fn conjoined_single(t: &Tokens, lex: &Lexicon, range: Range<usize>, aux_start: usize, pi: usize, pe: usize, p: &Predicate, sentence: usize) -> Option<RawClaim> {
+    // Find "and" + figure between the subject start and the auxiliaries.
+    let mut x = aux_start;
+    while x > range.start && aux_start - x < 8 && t.low(x - 1) != "and" {
+        x -= 1;
+    }
+    if x <= range.start || t.low(x - 1) != "and" {
+        return None;
+    }
+    let and = x - 1;
+    let mut s = and;
+    while s > range.start && and - s < 6 && !SUBJECT_STOP.contains(&t.low(s - 1)) {
+        s -= 1;
+    }
+    if s >= and || !matches!(t.low(s), "a" | "an" | "one") {
+        return None;
+    }
+    if !(s + 1..and).any(|k| lex.is_person(t.low(k))) {
+        return None;
+    }
+    let mut c = single(p.kind, t.span(s..pe), sentence, pi);
+    c.victims = Some(t.span(s..and));
+    Some(c)
 }
 
 fn singular_object(t: &Tokens, lex: &Lexicon, range: Range<usize>, pi: usize, pe: usize, p: &Predicate, sentence: usize) -> Option<RawClaim> {
@@ -939,6 +1017,16 @@ fn singular_object(t: &Tokens, lex: &Lexicon, range: Range<usize>, pi: usize, pe
                 return Some(c);
             }
         }
+        return None;
+    }
+    // A name after a few lowercase title words: "killed prominent writer Jane Doe".
+    let mut k = k;
+    let mut titles = 0;
+    while titles < 4 && k < range.end && !t.capitalized(k) && t.kind(k) == Some(sitrep_segment::TokenKind::Word) && !NP_STOP.contains(&t.low(k)) {
+        k += 1;
+        titles += 1;
+    }
+    if titles > 0 && !(k < range.end && t.capitalized(k) && t.capitalized(k + 1)) {
         return None;
     }
     // A name: up to four capitalised words.
