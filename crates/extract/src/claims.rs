@@ -55,6 +55,8 @@ pub struct RawClaim {
     pub anchor: usize,
     /// A toll or total for the whole incident ("the death toll rose to 40", "a total of 12").
     pub toll: bool,
+    /// Counts people struck by gunfire, fatally or not ("two people were shot").
+    pub struck: bool,
 }
 
 /// Figures seen so far in the document, by the noun they counted ("two police officers" →
@@ -518,6 +520,7 @@ fn figure_claim(m: &NumberMention, kind: ClaimKind, vp: &VictimPhrase, evidence:
         definite: false,
         anchor: m.value_tokens.start,
         toll: m.tokens.start >= 2 && t.matches_before(m.tokens.start, &["total", "of"]),
+        struck: false,
     }
 }
 
@@ -563,6 +566,7 @@ pub fn claims_in_sentence(t: &Tokens, lex: &Lexicon, range: Range<usize>, nums: 
             used_preds.push(f.pred_range.start);
             let mut c = figure_claim(m, f.pred.kind, &vp, ev, sentence, t);
             c.additive = f.also;
+            c.struck = f.pred.struck;
             claim = Some(c);
         } else if let Some(f) = backward(t, lex, m.tokens.start, range.start) {
             // An active predicate's object: "killing 12 people".
@@ -572,7 +576,9 @@ pub fn claims_in_sentence(t: &Tokens, lex: &Lexicon, range: Range<usize>, nums: 
             let ev = t.span(f.pred_range.start..np_end);
             used_preds.push(f.pred_range.start);
             last_active = Some((np_end, f.pred.kind, f.pred_range.start));
-            claim = Some(figure_claim(m, f.pred.kind, &vp, ev, sentence, t));
+            let mut c = figure_claim(m, f.pred.kind, &vp, ev, sentence, t);
+            c.struck = f.pred.struck;
+            claim = Some(c);
         } else if let Some((kind, tstart)) = toll_before(t, lex, m.tokens.start, range.start) {
             let ev = t.span(tstart..m.tokens.end);
             let mut c = figure_claim(m, kind, &vp, ev, sentence, t);
@@ -731,14 +737,16 @@ fn singular_claims(t: &Tokens, lex: &Lexicon, range: Range<usize>, used: &[usize
             continue;
         }
         if p.passive || p.intrans {
-            if let Some(c) = singular_subject(t, lex, range.clone(), i, e, p, sentence, antecedents) {
+            if let Some(mut c) = singular_subject(t, lex, range.clone(), i, e, p, sentence, antecedents) {
+                c.struck = p.struck;
                 out.push(c);
                 i = e;
                 continue;
             }
         }
         if p.active {
-            if let Some(c) = singular_object(t, lex, range.clone(), i, e, p, sentence) {
+            if let Some(mut c) = singular_object(t, lex, range.clone(), i, e, p, sentence) {
+                c.struck = p.struck;
                 out.push(c);
             }
         }
@@ -764,6 +772,7 @@ fn single(kind: ClaimKind, span: Span, sentence: usize, anchor: usize) -> RawCla
         definite: false,
         anchor,
         toll: false,
+        struck: false,
     }
 }
 
@@ -914,7 +923,7 @@ fn singular_subject(t: &Tokens, lex: &Lexicon, range: Range<usize>, pi: usize, p
 /// sentence opens with one person, and the predicate has a singular auxiliary.
 #[allow(clippy::too_many_arguments)]
 fn sentence_initial_single(t: &Tokens, lex: &Lexicon, range: Range<usize>, pi: usize, pe: usize, p: &Predicate, sentence: usize, aux: &[&str]) -> Option<RawClaim> {
-    if !aux.iter().any(|a| matches!(*a, "was" | "has" | "had" | "is")) || pi > range.start + 40 {
+    if !aux.iter().any(|a| matches!(*a, "was" | "has" | "had" | "is" | "being")) || pi > range.start + 40 {
         return None;
     }
     let mut k = range.start;
@@ -976,6 +985,11 @@ fn singular_object(t: &Tokens, lex: &Lexicon, range: Range<usize>, pi: usize, pe
         return None;
     }
     let first = t.low(k);
+    if first == "the" && matches!(t.low(k + 1), "other" | "second" | "third") && !lex.is_person(t.low(k + 2)) {
+        let mut c = single(p.kind, t.span(pi..k + 2), sentence, pi);
+        c.definite = false;
+        return Some(c);
+    }
     if matches!(first, "him" | "her") && p.kind == ClaimKind::Killed {
         let mut c = single(p.kind, t.span(pi..k + 1), sentence, pi);
         c.definite = true;
@@ -1051,7 +1065,8 @@ fn perpetrators_besides(t: &Tokens, range: Range<usize>, sentence: usize, out: &
     // A perpetrator's suicide: "shot himself", "blew himself up", "took his own life".
     for i in range.clone() {
         let w = t.low(i);
-        let suicide = (matches!(w, "shot" | "killed" | "blew" | "blowing" | "killing" | "shooting") && matches!(t.low(i + 1), "himself" | "herself"))
+        let suicide = (matches!(w, "killed" | "blew" | "blowing" | "killing") && matches!(t.low(i + 1), "himself" | "herself"))
+            || (matches!(w, "shot" | "shooting") && matches!(t.low(i + 1), "himself" | "herself") && (range.start..range.end).any(|k| matches!(t.low(k), "dead" | "died" | "fatally" | "killing" | "suicide")))
             || (matches!(w, "took" | "taking") && t.matches(i + 1, &["his", "own", "life"]))
             || (matches!(w, "took" | "taking") && t.matches(i + 1, &["her", "own", "life"]))
             || (matches!(w, "turned" | "turning") && (i + 2..range.end.min(i + 6)).any(|k| matches!(t.low(k), "himself" | "herself")) && t.low(i + 2) == "gun");

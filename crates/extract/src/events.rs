@@ -134,7 +134,29 @@ fn group_total(claims: &[&RawClaim]) -> Option<Fig> {
 }
 
 /// The total of one kind over an incident's claims.
+///
+/// Injured: the stated injured, or the people struck by gunfire less those killed, whichever
+/// is larger ("four people were shot, one fatally" → 3 injured).
 pub fn total(claims: &[RawClaim], kind: ClaimKind) -> Option<Toll> {
+    if kind == ClaimKind::Injured {
+        let stated: Vec<RawClaim> = claims.iter().filter(|c| !c.struck).cloned().collect();
+        let struck: Vec<RawClaim> = claims.iter().filter(|c| c.struck).cloned().collect();
+        let stated_total = kind_total(&stated, kind);
+        let struck_total = kind_total(&struck, kind);
+        let killed = kind_total(claims, ClaimKind::Killed).map_or(0, |t| t.best);
+        let derived = struck_total.map(|t| {
+            let n = t.low.saturating_sub(killed);
+            Toll { low: n, high: t.high.map(|h| h.saturating_sub(killed)), best: n }
+        });
+        return match (stated_total, derived) {
+            (Some(a), Some(b)) => Some(if b.best > a.best { b } else { a }),
+            (a, b) => a.or(b),
+        };
+    }
+    kind_total(claims, kind)
+}
+
+fn kind_total(claims: &[RawClaim], kind: ClaimKind) -> Option<Toll> {
     let of_kind: Vec<&RawClaim> = claims.iter().filter(|c| c.kind == kind && !c.subset && !c.campaign).collect();
     if of_kind.is_empty() {
         return None;

@@ -23,6 +23,8 @@ pub struct Predicate {
     pub active: bool,
     /// A noun after the figure ("12 deaths").
     pub noun: bool,
+    /// Counts people struck by gunfire, fatally or not (kind is `Injured`).
+    pub struck: bool,
 }
 
 /// A cue phrase class (see `data/cues.tsv`).
@@ -77,7 +79,9 @@ static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
     let mut preds: HashMap<&'static str, Vec<Predicate>> = HashMap::new();
     for l in lines(include_str!("../data/predicates.tsv")) {
         let f: Vec<&str> = l.split('\t').collect();
-        let (Some(phrase), Some(kind), Some(roles)) = (f.first(), f.get(1).and_then(|k| kind_of(k)), f.get(2)) else {
+        let struck = f.get(1) == Some(&"shot");
+        let kind = if struck { Some(ClaimKind::Injured) } else { f.get(1).and_then(|k| kind_of(k)) };
+        let (Some(phrase), Some(kind), Some(roles)) = (f.first(), kind, f.get(2)) else {
             continue;
         };
         let words: Vec<&'static str> = phrase.split(' ').collect();
@@ -87,6 +91,7 @@ static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
             intrans: roles.contains("intrans"),
             active: roles.contains("active"),
             noun: roles.contains("noun"),
+            struck,
             words,
         };
         if let Some(first) = p.words.first() {

@@ -234,6 +234,7 @@ fn to_event(t: &Tokens, infos: &[SentenceInfo], inc: &Incident, _doc: &Document)
                 span: [c.span.start, c.span.end],
                 text: c.span.slice(t.text).to_string(),
                 perpetrators: c.perpetrators,
+                struck: c.struck,
             }
         })
         .collect();

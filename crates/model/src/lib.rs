@@ -174,6 +174,10 @@ pub struct Claim {
     /// True when the figure counts perpetrators (a dead attacker) rather than victims.
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub perpetrators: bool,
+    /// True when the figure counts people struck by gunfire ("two people were shot"), fatally
+    /// or not; `kind` is then `injured`, and the event's injured total subtracts those killed.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub struck: bool,
 }
 
 /// Precision of a resolved date.

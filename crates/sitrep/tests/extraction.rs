@@ -152,3 +152,14 @@ fn other_kinds() {
     assert!(k.contains(&(ClaimKind::Captured, 14, Some(14))), "{k:?}");
     assert!(k.contains(&(ClaimKind::Missing, 3, Some(3))), "{k:?}");
 }
+
+#[test]
+fn struck_by_gunfire_less_the_dead_are_injured() {
+    let r = run("Four people were shot outside a nightclub early Sunday. One of them died at the hospital.");
+    assert_eq!(killed(&r), Some(1));
+    assert_eq!(injured(&r), Some(3));
+    assert!(r.events[0].claims.iter().any(|c| c.struck && c.low == 4));
+    // A wound that is not fatal: "was shot" alone is an injury.
+    let r = run("A 9-year-old girl was shot in the leg while playing in her yard.");
+    assert_eq!((killed(&r), injured(&r)), (None, Some(1)));
+}
