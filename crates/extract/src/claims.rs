@@ -83,7 +83,9 @@ fn only_casualties(t: &Tokens, range: Range<usize>, sentence: usize, antecedents
         while matches!(t.low(k), "reported" | "confirmed" | "known" | "other") {
             k += 1;
         }
-        if !matches!(t.low(k), "casualty" | "casualties" | "fatality" | "fatalities" | "victim" | "victims" | "death" | "deaths" | "one" | "person" | "people") {
+        let head_ok = matches!(t.low(k), "casualty" | "casualties" | "fatality" | "fatalities" | "victim" | "victims" | "death" | "deaths")
+            || (matches!(t.low(k), "one" | "person" | "people") && matches!(t.low(k + 1), "killed" | "dead" | "who"));
+        if !head_ok {
             continue;
         }
         // The subject: "the assailant" (1), "the two bombers" (2), "the bombers" (antecedent).
@@ -96,6 +98,9 @@ fn only_casualties(t: &Tokens, range: Range<usize>, sentence: usize, antecedents
             continue;
         }
         let head = t.low(aux - 1);
+        if matches!(head, "it" | "this" | "that" | "which") {
+            continue;
+        }
         let count = if t.low(aux) == "was" {
             Some((1, Some(1)))
         } else if let Some(n) = (s..aux).find_map(|x| match t.low(x) {
@@ -151,9 +156,6 @@ const ACTIVE_FILLERS: &[&str] = &[
     "a", "an", "the", "another", "other", "additional", "further", "total", "all", "at",
     "least", "nearly", "about", "some", "more", "than", "up", "to", "as", "many", "over",
 ];
-
-/// Verbs whose object is followed by the result: "left 5 dead", "leaving 20 homeless".
-const RESULT_VERBS: &[&str] = &["left", "leaving", "leaves", "leave"];
 
 /// Verbs of "claimed 30 lives".
 const LIVES_VERBS: &[&str] = &["claimed", "claiming", "claim", "claims", "took", "taking", "cost", "costing"];
@@ -293,7 +295,7 @@ fn skip_aside(t: &Tokens, k: usize, end: usize) -> Option<usize> {
                 "including" | "among" | "most" | "many" | "mostly" | "mainly" | "all" | "both" | "some"
                     | "one" | "two" | "three" | "four" | "five" | "according" | "officials" | "police"
                     | "witnesses" | "sources" | "residents" | "authorities" | "he" | "she" | "they"
-                    | "the" | "a" | "an" | "it" | "said" | "mostly" | "largely" | "aged" | "ages"
+                    | "the" | "a" | "an" | "it" | "said" | "largely" | "aged" | "ages"
             ) || t.kind(k + 1) == Some(sitrep_segment::TokenKind::Number);
             if !aside {
                 return None;
@@ -795,6 +797,9 @@ fn singular_subject(t: &Tokens, lex: &Lexicon, range: Range<usize>, pi: usize, p
         while s > range.start && k - s < 6 && !SUBJECT_STOP.contains(&t.low(s - 1)) {
             s -= 1;
         }
+        if let Some(c) = conjoined_singles(t, lex, range.clone(), k, pi, pe, p, sentence) {
+            return Some(c);
+        }
         if s < k && t.low(s) == "both" {
             let mut c = single(p.kind, t.span(s..pe), sentence, pi);
             c.low = 2;
@@ -952,6 +957,51 @@ fn sentence_initial_single(t: &Tokens, lex: &Lexicon, range: Range<usize>, pi: u
     None
 }
 
+/// "A man and a 2-year-old boy were killed", "Jane Doe and John Roe died": people listed one
+/// by one before a plural predicate (figures in the list are claims of their own).
+#[allow(clippy::too_many_arguments)]
+fn conjoined_singles(t: &Tokens, lex: &Lexicon, range: Range<usize>, aux_start: usize, pi: usize, pe: usize, p: &Predicate, sentence: usize) -> Option<RawClaim> {
+    // Walk back over conjuncts separated by "and" / ",".
+    let mut end = aux_start;
+    let mut count = 0u64;
+    let mut start = aux_start;
+    let mut conjuncts = 0;
+    loop {
+        let mut s = end;
+        while s > range.start && end - s < 6 && !matches!(t.low(s - 1), "and" | "," | ";" | ":" | "when" | "after" | "that" | "while" | "as") {
+            s -= 1;
+        }
+        if s >= end {
+            break;
+        }
+        let first = t.low(s);
+        let single_person = matches!(first, "a" | "an" | "one") && (s + 1..end).any(|x| lex.is_person(t.low(x)))
+            || proper_name(t, lex, s..end, usize::MAX).is_some() && end - s >= 2;
+        if !single_person {
+            break;
+        }
+        count += 1;
+        conjuncts += 1;
+        start = s;
+        if s > range.start + 1 && matches!(t.low(s - 1), "and" | ",") {
+            end = s - 1;
+            if t.low(end) == "," && t.low(end - 1) == "and" {
+                end -= 1;
+            }
+            continue;
+        }
+        break;
+    }
+    if conjuncts < 2 {
+        return None;
+    }
+    let mut c = single(p.kind, t.span(start..pe), sentence, pi);
+    c.low = count;
+    c.high = Some(count);
+    c.victims = Some(t.span(start..aux_start));
+    Some(c)
+}
+
 /// "A traditional ruler and nine other people were killed": the single person before "and".
 #[allow(clippy::too_many_arguments)]
 fn conjoined_single(t: &Tokens, lex: &Lexicon, range: Range<usize>, aux_start: usize, pi: usize, pe: usize, p: &Predicate, sentence: usize) -> Option<RawClaim> {
@@ -1070,7 +1120,8 @@ fn perpetrators_besides(t: &Tokens, range: Range<usize>, sentence: usize, out: &
             || (matches!(w, "took" | "taking") && t.matches(i + 1, &["his", "own", "life"]))
             || (matches!(w, "took" | "taking") && t.matches(i + 1, &["her", "own", "life"]))
             || (matches!(w, "turned" | "turning") && (i + 2..range.end.min(i + 6)).any(|k| matches!(t.low(k), "himself" | "herself")) && t.low(i + 2) == "gun");
-        if suicide && !out.iter().any(|c| c.sentence == sentence && c.perpetrators) {
+        let one_dead = out.iter().any(|c| c.sentence == sentence && c.kind == ClaimKind::Killed && c.low == 1 && !c.perpetrators);
+        if suicide && !one_dead && !out.iter().any(|c| c.sentence == sentence && c.perpetrators) {
             let e = (i + 1..range.end.min(i + 6)).find(|&k| matches!(t.low(k), "himself" | "herself" | "life")).map_or(i + 2, |k| k + 1);
             let mut c = single(ClaimKind::Killed, t.span(i..e), sentence, i);
             c.perpetrators = true;

@@ -14,7 +14,6 @@
 use crate::claims::RawClaim;
 use sitrep_model::{ClaimKind, Qualifier, Toll};
 use sitrep_resolve::ResolvedDate;
-use std::collections::HashSet;
 
 /// One incident under construction.
 #[derive(Clone, Debug, Default)]
@@ -42,6 +41,42 @@ pub fn refine(a: ResolvedDate, b: ResolvedDate) -> ResolvedDate {
         b
     } else {
         a
+    }
+}
+
+/// True when two names can be the same person: one is a single word of the other
+/// ("Padgett" / "Malik Padgett"), or they share their first word ("Malik Padgett" /
+/// "Malik Birshon Padgett"), or one's words are all in the other. Family members who share
+/// a surname but not a first name stay apart.
+pub fn same_person(a: &str, b: &str) -> bool {
+    let wa: Vec<&str> = a.split_whitespace().collect();
+    let wb: Vec<&str> = b.split_whitespace().collect();
+    if wa.is_empty() || wb.is_empty() {
+        return false;
+    }
+    if wa.len() == 1 && wb.contains(&wa[0]) || wb.len() == 1 && wa.contains(&wb[0]) {
+        return true;
+    }
+    wa[0] == wb[0] || wa.iter().all(|w| wb.contains(w)) || wb.iter().all(|w| wa.contains(w))
+}
+
+/// Names seen so far, each person once.
+#[derive(Default)]
+struct People<'a> {
+    names: Vec<&'a str>,
+}
+
+impl<'a> People<'a> {
+    /// Record a name; false when the person was already counted.
+    fn insert(&mut self, name: &'a str) -> bool {
+        if self.names.iter().any(|n| same_person(n, name)) {
+            return false;
+        }
+        self.names.push(name);
+        true
+    }
+    fn len(&self) -> usize {
+        self.names.len()
     }
 }
 
@@ -79,7 +114,7 @@ fn group_total(claims: &[&RawClaim]) -> Option<Fig> {
     sentences.dedup();
     let mut best: Option<Fig> = None;
     let mut carried = zero; // additive figures in sentences of their own
-    let mut names_seen: HashSet<&str> = HashSet::new();
+    let mut names_seen = People::default();
     for s in sentences {
         let in_s: Vec<&&RawClaim> = claims.iter().filter(|c| c.sentence == s).collect();
         let has_base = in_s.iter().any(|c| !c.additive && !c.toll);
@@ -110,7 +145,7 @@ fn group_total(claims: &[&RawClaim]) -> Option<Fig> {
     }
     let mut total = best.unwrap_or(zero).add(carried);
     // Individuals: named people, each once, or people introduced one by one ("a policeman").
-    let mut names: HashSet<&str> = HashSet::new();
+    let mut names = People::default();
     let mut indefinite = 0u64;
     for c in claims.iter().filter(|c| c.low == 1 && c.high == Some(1) && !c.definite && !c.toll) {
         match &c.named {
