@@ -57,6 +57,11 @@ pub struct RawClaim {
     pub toll: bool,
     /// Counts people struck by gunfire, fatally or not ("two people were shot").
     pub struck: bool,
+    /// A coder's explicit figure ("fatalities coded as 0"): it decides the total.
+    pub coded: bool,
+    /// Harm that is the background of the report, not its incident ("protested the killing
+    /// of two lawyers", "the 2012 murder of thousands").
+    pub background: bool,
 }
 
 /// Figures seen so far in the document, by the noun they counted ("two police officers" →
@@ -279,6 +284,11 @@ fn victim_phrase(t: &Tokens, lex: &Lexicon, mut j: usize, end: usize) -> VictimP
             }
         }
     };
+    // "3 Fulani were killed": a capitalised group name right before a plural auxiliary.
+    let head = match (head, last_word) {
+        (Head::Thing, Some(h)) if t.capitalized(h) && matches!(t.low(h + 1), "were" | "have" | "are" | "had") => Head::Person,
+        (h, _) => h,
+    };
     let perpetrators = last_word.is_some_and(|h| PERPETRATOR_NOUNS.contains(&t.low(h)));
     let range_end = last_word.map_or(j.min(np_start), |h| h + 1);
     VictimPhrase { range: start..range_end.max(start), head, subset, perpetrators }
@@ -367,6 +377,11 @@ fn forward<'l>(t: &Tokens, lex: &'l Lexicon, mut k: usize, end: usize, nums: &[N
                 continue;
             }
         }
+        // "1 scholar and teacher was killed": a second noun for the same people.
+        if w == "and" && lex.is_person(t.low(k + 1)) && t.kind(k + 1) == Some(sitrep_segment::TokenKind::Word) {
+            k += 2;
+            continue;
+        }
         // Conjoined victims: "two soldiers and a civilian were killed".
         if (w == "and" || w == ",") && k + 1 < end {
             if let Some(m) = nums.iter().find(|m| m.tokens.start == k + 1) {
@@ -385,6 +400,53 @@ fn forward<'l>(t: &Tokens, lex: &'l Lexicon, mut k: usize, end: usize, nums: &[N
         return None;
     }
     None
+}
+
+/// "dead" or "to death" right after an object: "shot a policeman dead", "beat a man to
+/// death". Returns how many tokens it takes (0 when absent).
+fn death_result(t: &Tokens, k: usize) -> usize {
+    if t.low(k) == "dead" {
+        1
+    } else if t.matches(k, &["to", "death"]) {
+        2
+    } else {
+        0
+    }
+}
+
+/// A nominal ("the killing of", "the murder of") that is the background of the report: the
+/// reason for a protest, or dated to an earlier year.
+fn background_nominal(t: &Tokens, start: usize, range: Range<usize>) -> bool {
+    let before = (start.saturating_sub(4).max(range.start)..start).any(|k| {
+        matches!(t.low(k), "protest" | "protested" | "protesting" | "protests" | "against" | "condemn" | "condemned" | "condemning" | "over" | "denounce" | "denounced" | "mourn" | "mourning" | "justice" | "avenge" | "revenge" | "anniversary")
+    });
+    let dated = (start.saturating_sub(2).max(range.start)..(start + 12).min(range.end)).any(|k| {
+        let r = t.raw(k);
+        r.len() == 4 && r.bytes().all(|b| b.is_ascii_digit()) && (r.starts_with("19") || r.starts_with("20"))
+    });
+    before || dated
+}
+
+/// "... and (later|then) executed": a second passive predicate coordinated with the first.
+fn coordinated_predicate<'l>(t: &Tokens, lex: &'l Lexicon, from: usize, end: usize) -> Option<(&'l Predicate, usize, usize)> {
+    let mut k = from;
+    let mut steps = 0;
+    while k < end && steps < 8 && t.low(k) != "and" {
+        if matches!(t.low(k), "," | ";" | "." | "but" | "while" | "when") || t.kind(k) == Some(sitrep_segment::TokenKind::Number) {
+            return None;
+        }
+        k += 1;
+        steps += 1;
+    }
+    if t.low(k) != "and" {
+        return None;
+    }
+    k += 1;
+    while matches!(t.low(k), "later" | "then" | "subsequently" | "eventually" | "were" | "was" | "also") {
+        k += 1;
+    }
+    let (p, e) = lex.predicate_at(t, k)?;
+    (p.passive && !p.noun).then_some((p, k, e))
 }
 
 /// Words that open a post-modifier of the victims.
@@ -523,6 +585,8 @@ fn figure_claim(m: &NumberMention, kind: ClaimKind, vp: &VictimPhrase, evidence:
         anchor: m.value_tokens.start,
         toll: m.tokens.start >= 2 && t.matches_before(m.tokens.start, &["total", "of"]),
         struck: false,
+        coded: false,
+        background: false,
     }
 }
 
@@ -564,6 +628,15 @@ pub fn claims_in_sentence(t: &Tokens, lex: &Lexicon, range: Range<usize>, nums: 
         }
         let mut claim: Option<RawClaim> = None;
         if let Some(f) = forward(t, lex, vp.range.end.max(m.tokens.end), end, nums) {
+            // A second predicate for the same people: "were kidnapped and later executed".
+            if let Some((p2, s2, e2)) = coordinated_predicate(t, lex, f.pred_range.end, end) {
+                if p2.kind != f.pred.kind {
+                    let mut c2 = figure_claim(m, p2.kind, &vp, t.span(m.tokens.start..e2), sentence, t);
+                    c2.struck = p2.struck;
+                    used_preds.push(s2);
+                    out.push(c2);
+                }
+            }
             let ev = t.span(m.tokens.start..f.pred_range.end);
             used_preds.push(f.pred_range.start);
             let mut c = figure_claim(m, f.pred.kind, &vp, ev, sentence, t);
@@ -575,11 +648,14 @@ pub fn claims_in_sentence(t: &Tokens, lex: &Lexicon, range: Range<usize>, nums: 
             let np_end = vp.range.end.max(m.tokens.end);
             // "left 5 dead" — result verbs are handled by the forward rule; here the object
             // must not be followed by a passive predicate of another kind.
-            let ev = t.span(f.pred_range.start..np_end);
+            let to_death = death_result(t, np_end);
+            let kind = if to_death > 0 { ClaimKind::Killed } else { f.pred.kind };
+            let ev = t.span(f.pred_range.start..np_end + to_death);
             used_preds.push(f.pred_range.start);
-            last_active = Some((np_end, f.pred.kind, f.pred_range.start));
-            let mut c = figure_claim(m, f.pred.kind, &vp, ev, sentence, t);
-            c.struck = f.pred.struck;
+            last_active = Some((np_end, kind, f.pred_range.start));
+            let mut c = figure_claim(m, kind, &vp, ev, sentence, t);
+            c.struck = f.pred.struck && to_death == 0;
+            c.background = f.pred.words.last() == Some(&"of") && background_nominal(t, f.pred_range.start, range.clone());
             claim = Some(c);
         } else if let Some((kind, tstart)) = toll_before(t, lex, m.tokens.start, range.start) {
             let ev = t.span(tstart..m.tokens.end);
@@ -605,6 +681,7 @@ pub fn claims_in_sentence(t: &Tokens, lex: &Lexicon, range: Range<usize>, nums: 
             out.push(c);
         }
     }
+    coded_fatalities(t, range.clone(), sentence, &mut out);
     singular_claims(t, lex, range.clone(), &used_preds, sentence, antecedents, &mut out);
     only_casualties(t, range.clone(), sentence, antecedents, &mut out);
     perpetrators_besides(t, range.clone(), sentence, &mut out);
@@ -775,6 +852,8 @@ fn single(kind: ClaimKind, span: Span, sentence: usize, anchor: usize) -> RawCla
         anchor,
         toll: false,
         struck: false,
+        coded: false,
+        background: false,
     }
 }
 
@@ -877,7 +956,9 @@ fn singular_subject(t: &Tokens, lex: &Lexicon, range: Range<usize>, pi: usize, p
         return None;
     }
     if matches!(first, "a" | "an" | "one" | "another") {
-        if !subj.iter().any(|w| lex.is_person(w)) && !person_like(t.raw(s_end - 1), head) {
+        // "an alleged drug dealer was shot dead": after a verb of killing, "a" + noun is a person.
+        let lenient = p.kind == ClaimKind::Killed && aux.contains(&"was") && !NOT_PEOPLE.contains(&head) && !subj.contains(&"of");
+        if !subj.iter().any(|w| lex.is_person(w)) && !person_like(t.raw(s_end - 1), head) && !lenient {
             return None;
         }
         c.additive = first == "another" || aux.contains(&"also");
@@ -1060,7 +1141,9 @@ fn singular_object(t: &Tokens, lex: &Lexicon, range: Range<usize>, pi: usize, pe
         // After a verb of killing, "a" + noun is nearly always a person ("killed a polling observer").
         let lenient = p.kind == ClaimKind::Killed && vp.head == Head::Thing && vp.range.end > k + 1 && !NOT_PEOPLE.contains(&t.low(vp.range.end - 1));
         if vp.head == Head::Person || lenient {
-            let mut c = single(p.kind, t.span(pi..vp.range.end), sentence, pi);
+            let to_death = death_result(t, vp.range.end);
+            let kind = if to_death > 0 { ClaimKind::Killed } else { p.kind };
+            let mut c = single(kind, t.span(pi..vp.range.end + to_death), sentence, pi);
             c.victims = Some(t.span(k..vp.range.end));
             c.additive = first == "another";
             c.perpetrators = vp.perpetrators;
@@ -1107,6 +1190,25 @@ fn singular_object(t: &Tokens, lex: &Lexicon, range: Range<usize>, pi: usize, pe
         }
     }
     None
+}
+
+/// A coder's note: "Fatalities coded as 0", "Unknown reported fatalities coded as 10".
+fn coded_fatalities(t: &Tokens, range: Range<usize>, sentence: usize, out: &mut Vec<RawClaim>) {
+    for i in range.clone() {
+        if !(t.matches(i, &["coded", "as"]) && (i.saturating_sub(4).max(range.start)..i).any(|k| matches!(t.low(k), "fatalities" | "fatality" | "deaths"))) {
+            continue;
+        }
+        let k = i + 2;
+        let Ok(n) = t.raw(k).replace(',', "").parse::<u64>() else { continue };
+        // Drop any figure the same note gives for another source ("(VoJ reported 2 fatalities)").
+        let mut c = single(ClaimKind::Killed, t.span(i.saturating_sub(1).max(range.start)..k + 1), sentence, k);
+        c.low = n;
+        c.high = Some(n);
+        c.coded = true;
+        out.retain(|o| !(o.sentence == sentence && o.kind == ClaimKind::Killed));
+        out.push(c);
+        return;
+    }
 }
 
 /// "in addition to the attacker", "besides himself", "as well as the bomber": the

@@ -192,7 +192,10 @@ pub fn total(claims: &[RawClaim], kind: ClaimKind) -> Option<Toll> {
 }
 
 fn kind_total(claims: &[RawClaim], kind: ClaimKind) -> Option<Toll> {
-    let of_kind: Vec<&RawClaim> = claims.iter().filter(|c| c.kind == kind && !c.subset && !c.campaign).collect();
+    if let Some(c) = claims.iter().rev().find(|c| c.kind == kind && c.coded) {
+        return Some(Toll { low: c.low, high: c.high, best: c.low });
+    }
+    let of_kind: Vec<&RawClaim> = claims.iter().filter(|c| c.kind == kind && !c.subset && !c.campaign && !c.background).collect();
     if of_kind.is_empty() {
         return None;
     }

@@ -103,6 +103,13 @@ pub fn categories(t: &Tokens, ranges: &[Range<usize>]) -> HashSet<Category> {
     for r in ranges {
         let mut i = r.start;
         while i < r.end {
+            // "March" the month is no march: capitalised, or next to a number.
+            let month_march = t.low(i) == "march"
+                && (t.capitalized(i) || t.kind(i + 1) == Some(sitrep_segment::TokenKind::Number) || (i > 0 && t.kind(i - 1) == Some(sitrep_segment::TokenKind::Number)));
+            if month_march {
+                i += 1;
+                continue;
+            }
             if let Some(cands) = CUES.by_first.get(t.low(i)) {
                 if let Some((w, c)) = cands.iter().find(|(w, _)| t.matches(i, w)) {
                     out.insert(*c);
