@@ -207,8 +207,14 @@ fn to_event(t: &Tokens, infos: &[SentenceInfo], inc: &Incident, _doc: &Document)
     let cats = types::categories(t, &ranges);
     let mut hints = types::VictimHints::default();
     for c in inc.claims.iter().filter(|c| matches!(c.kind, ClaimKind::Killed | ClaimKind::Injured)) {
-        let v = c.victims.map(|s| s.slice(t.text).to_lowercase()).unwrap_or_default();
-        if ["soldier", "troop", "fighter", "militant", "insurgent", "rebel", "police", "officer", "personnel", "jihadist", "gunm", "taliban", "terrorist", "army", "guard", "security"].iter().any(|w| v.contains(w)) {
+        if c.low > 0 && !c.background {
+            hints.casualties = true;
+        }
+        let Some(v) = c.victims.map(|s| s.slice(t.text).to_lowercase()) else { continue };
+        if c.low == 0 || v.starts_with("of them") || v.starts_with("of whom") {
+            continue;
+        }
+        if ["soldier", "troop", "fighter", "militant", "insurgent", "rebel", "police", "officer", "personnel", "jihadist", "gunm", "taliban", "terrorist", "army", "guard", "security", "militia", "commander", "cadre", "bomber", "attacker", "assailant", "jawan", "constable"].iter().any(|w| v.contains(w)) {
             hints.combatants = true;
         } else if ["protester", "protestor", "demonstrator"].iter().any(|w| v.contains(w)) {
             hints.protesters = true;

@@ -51,6 +51,16 @@ pub enum Category {
     Property,
     /// Agreements.
     Agreement,
+    /// Seizures of goods, drugs or arms.
+    Seize,
+    /// Reinforcements, deployments, bases.
+    Base,
+    /// Groups of civilians (locals, residents, migrants, crowds).
+    CivGroup,
+    /// Armed groups and the military.
+    Armed,
+    /// Police.
+    Police,
 }
 
 struct Cues {
@@ -84,6 +94,11 @@ static CUES: LazyLock<Cues> = LazyLock::new(|| {
             "disrupt" => Category::Disrupt,
             "property" => Category::Property,
             "agreement" => Category::Agreement,
+            "seize" => Category::Seize,
+            "base" => Category::Base,
+            "civgroup" => Category::CivGroup,
+            "armed" => Category::Armed,
+            "police" => Category::Police,
             _ => continue,
         };
         let words: Vec<&'static str> = p.split(' ').collect();
@@ -132,20 +147,23 @@ pub struct VictimHints {
     pub civilians: bool,
     /// Demonstrators were among them.
     pub protesters: bool,
+    /// Anyone was reported killed or injured.
+    pub casualties: bool,
 }
 
 /// Decide ACLED's event type and sub-event type.
 pub fn classify(cats: &HashSet<Category>, hints: VictimHints) -> (Option<&'static str>, Option<&'static str>) {
     use Category::*;
     let has = |c| cats.contains(&c);
+    let violent_demo = has(Riot) || has(Property);
     if has(Protest) {
         if has(Mob) {
             return (Some("Riots"), Some("Mob violence"));
         }
-        if has(Riot) {
+        if violent_demo {
             return (Some("Riots"), Some("Violent demonstration"));
         }
-        if hints.protesters || (has(Attack) && (hints.civilians || hints.protesters)) {
+        if hints.protesters || (has(Attack) && (hints.civilians || hints.protesters) && hints.casualties) {
             return (Some("Protests"), Some("Excessive force against protesters"));
         }
         if has(Arrest) {
@@ -155,6 +173,10 @@ pub fn classify(cats: &HashSet<Category>, hints: VictimHints) -> (Option<&'stati
     }
     if has(Mob) {
         return (Some("Riots"), Some("Mob violence"));
+    }
+    // Civilians fighting each other, or the police, without armed groups: a riot.
+    if (has(Clash) || has(Riot)) && has(CivGroup) && !has(Armed) {
+        return (Some("Riots"), Some(if has(Riot) { "Violent demonstration" } else { "Mob violence" }));
     }
     if has(Riot) && !has(Clash) && !has(Ied) && !has(Air) && !has(Shelling) {
         return (Some("Riots"), Some("Violent demonstration"));
@@ -186,16 +208,27 @@ pub fn classify(cats: &HashSet<Category>, hints: VictimHints) -> (Option<&'stati
         return (Some("Battles"), Some("Government regains territory"));
     }
     if has(Overtake) {
+        if !has(Clash) && !has(Attack) && !hints.casualties {
+            return (Some("Strategic developments"), Some("Non-violent transfer of territory"));
+        }
         return (Some("Battles"), Some("Non-state actor overtakes territory"));
     }
     if has(Clash) {
         return (Some("Battles"), Some("Armed clash"));
     }
-    if has(Attack) {
-        if hints.combatants && !hints.civilians {
+    if has(Property) && !hints.casualties {
+        return (Some("Strategic developments"), Some("Looting/property destruction"));
+    }
+    if has(Attack) || hints.casualties {
+        // ACLED: an attack on soldiers or police is a battle; on civilians, violence against civilians.
+        let combatant_victims = hints.combatants && !hints.civilians;
+        let unknown_victims = !hints.combatants && !hints.civilians;
+        if combatant_victims || (unknown_victims && (has(Armed) || has(Police)) && !has(CivGroup) && has(Attack) && hints.casualties) {
             return (Some("Battles"), Some("Armed clash"));
         }
-        return (Some("Violence against civilians"), Some("Attack"));
+        if has(Attack) || hints.casualties {
+            return (Some("Violence against civilians"), Some("Attack"));
+        }
     }
     if has(Arrest) {
         return (Some("Strategic developments"), Some("Arrests"));
@@ -203,8 +236,14 @@ pub fn classify(cats: &HashSet<Category>, hints: VictimHints) -> (Option<&'stati
     if has(Disrupt) {
         return (Some("Strategic developments"), Some("Disrupted weapons use"));
     }
-    if has(Property) || has(Riot) {
+    if has(Seize) {
+        return (Some("Strategic developments"), Some("Other"));
+    }
+    if has(Property) {
         return (Some("Strategic developments"), Some("Looting/property destruction"));
+    }
+    if has(Base) {
+        return (Some("Strategic developments"), Some("Headquarters or base established"));
     }
     if has(Agreement) {
         return (Some("Strategic developments"), Some("Agreement"));
