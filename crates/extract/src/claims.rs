@@ -60,8 +60,12 @@ pub struct RawClaim {
     /// A coder's explicit figure ("fatalities coded as 0"): it decides the total.
     pub coded: bool,
     /// Harm that is the background of the report, not its incident ("protested the killing
-    /// of two lawyers", "the 2012 murder of thousands").
+    /// of two lawyers", "the 2012 murder of thousands", "a day after 18 died").
     pub background: bool,
+    /// The figure is a vague quantity ("several", "dozens").
+    pub vague: bool,
+    /// Lowercase head noun of the victims, when there is one ("soldiers").
+    pub head: Option<String>,
 }
 
 /// Figures seen so far in the document, by the noun they counted ("two police officers" →
@@ -402,6 +406,21 @@ fn forward<'l>(t: &Tokens, lex: &'l Lexicon, mut k: usize, end: usize, nums: &[N
     None
 }
 
+/// A time phrase that puts a figure before the report's incident: "a day after 18 died",
+/// "killed 30 herders last November", "earlier this year".
+fn earlier_time(t: &Tokens, figure: usize, range: Range<usize>, evidence: Span) -> bool {
+    let unit = |w: &str| matches!(w, "day" | "days" | "week" | "weeks" | "hours" | "months" | "month" | "year" | "years");
+    let before = (figure.saturating_sub(5).max(range.start + 1)..figure).any(|k| matches!(t.low(k), "after" | "since") && unit(t.low(k - 1)));
+    // The few tokens after the evidence.
+    let end = t.toks.partition_point(|tok| tok.span.start < evidence.end);
+    let after = (end..(end + 5).min(range.end)).any(|k| {
+        (t.low(k) == "last" && matches!(t.low(k + 1), "year" | "month" | "january" | "february" | "march" | "april" | "may" | "june" | "july" | "august" | "september" | "october" | "november" | "december"))
+            || (t.low(k) == "earlier" && t.low(k + 1) == "this" && matches!(t.low(k + 2), "year" | "month"))
+            || (unit(t.low(k)) && t.low(k + 1) == "ago")
+    });
+    before || after
+}
+
 /// "dead" or "to death" right after an object: "shot a policeman dead", "beat a man to
 /// death". Returns how many tokens it takes (0 when absent).
 fn death_result(t: &Tokens, k: usize) -> usize {
@@ -471,7 +490,7 @@ fn skip_post_modifier(t: &Tokens, lex: &Lexicon, k: usize, end: usize, nums: &[N
         if matches!(w, "," | ";" | ":" | "." | "said" | "says" | "and" | "but" | "that" | "which") || lex.speech.contains(w) {
             return None;
         }
-        if nums.iter().any(|m| m.tokens.start == x && m.non_count.is_none()) {
+        if nums.iter().any(|m| m.tokens.start == x && m.non_count.is_none()) && t.low(x - 1) != "of" {
             return None;
         }
         x += 1;
@@ -587,6 +606,8 @@ fn figure_claim(m: &NumberMention, kind: ClaimKind, vp: &VictimPhrase, evidence:
         struck: false,
         coded: false,
         background: false,
+        vague: m.form == sitrep_recognize::numbers::NumberForm::Vague,
+        head: (vp.range.end > vp.range.start).then(|| t.low(vp.range.end - 1).to_string()),
     }
 }
 
@@ -606,7 +627,12 @@ pub fn claims_in_sentence(t: &Tokens, lex: &Lexicon, range: Range<usize>, nums: 
             || t.matches_before(s, &["among", "the", "victims", "were"])
     };
     let mut last_active: Option<(usize, ClaimKind, usize)> = None; // (np end, kind, pred start)
+    // Figures inside another figure's victim phrase ("12 members of two families").
+    let mut consumed_until = 0usize;
     for m in nums {
+        if m.tokens.start < consumed_until {
+            continue;
+        }
         if m.non_count.is_some() {
             continue;
         }
@@ -639,6 +665,9 @@ pub fn claims_in_sentence(t: &Tokens, lex: &Lexicon, range: Range<usize>, nums: 
             }
             let ev = t.span(m.tokens.start..f.pred_range.end);
             used_preds.push(f.pred_range.start);
+            if (m.tokens.end..f.pred_range.start).any(|x| t.low(x) == "of") {
+                consumed_until = f.pred_range.start;
+            }
             let mut c = figure_claim(m, f.pred.kind, &vp, ev, sentence, t);
             c.additive = f.also;
             c.struck = f.pred.struck;
@@ -661,7 +690,8 @@ pub fn claims_in_sentence(t: &Tokens, lex: &Lexicon, range: Range<usize>, nums: 
             let ev = t.span(tstart..m.tokens.end);
             let mut c = figure_claim(m, kind, &vp, ev, sentence, t);
             c.cumulative = toll_rising(t, tstart, m.tokens.start);
-            c.toll = true;
+            // "the death toll could be closer to 50" is a guess, not the toll.
+            c.toll = !(tstart..m.tokens.start).any(|k| matches!(t.low(k), "could" | "may" | "might" | "feared" | "expected" | "likely"));
             claim = Some(c);
         } else if let Some((np_end, kind, pstart)) = last_active {
             // "killed two soldiers and three civilians": the second object shares the verb.
@@ -674,6 +704,9 @@ pub fn claims_in_sentence(t: &Tokens, lex: &Lexicon, range: Range<usize>, nums: 
         if let Some(mut c) = claim {
             if subset_before(m) {
                 c.subset = true;
+            }
+            if earlier_time(t, m.tokens.start, range.clone(), c.span) {
+                c.background = true;
             }
             if m.tokens.start > range.start && matches!(t.low(m.tokens.start - 1), "another" | "additional" | "further") || t.low(m.tokens.end) == "more" {
                 c.additive = true;
@@ -854,6 +887,8 @@ fn single(kind: ClaimKind, span: Span, sentence: usize, anchor: usize) -> RawCla
         struck: false,
         coded: false,
         background: false,
+        vague: false,
+        head: None,
     }
 }
 

@@ -121,7 +121,21 @@ fn group_total(claims: &[&RawClaim]) -> Option<Fig> {
         let mut sum = zero;
         let mut max = zero;
         let mut n = 0;
+        // The same group given twice in one sentence (two sources, or a restatement) counts once.
+        let mut heads: Vec<(&str, Fig)> = Vec::new();
         for c in in_s.iter().filter(|c| !c.toll) {
+            if let Some(h) = c.head.as_deref() {
+                if let Some(slot) = heads.iter_mut().find(|(x, _)| *x == h) {
+                    let bigger = slot.1.max(Fig::of(c));
+                    if bigger != slot.1 {
+                        sum = Fig { low: sum.low - slot.1.low + bigger.low, high: sum.high.zip(bigger.high).zip(slot.1.high).map(|((s, b), o)| s - o + b) };
+                        max = max.max(bigger);
+                        slot.1 = bigger;
+                    }
+                    continue;
+                }
+                heads.push((h, Fig::of(c)));
+            }
             if let Some(name) = &c.named {
                 if !names_seen.insert(name.as_str()) {
                     continue;
@@ -195,7 +209,11 @@ fn kind_total(claims: &[RawClaim], kind: ClaimKind) -> Option<Toll> {
     if let Some(c) = claims.iter().rev().find(|c| c.kind == kind && c.coded) {
         return Some(Toll { low: c.low, high: c.high, best: c.low });
     }
-    let of_kind: Vec<&RawClaim> = claims.iter().filter(|c| c.kind == kind && !c.subset && !c.campaign && !c.background).collect();
+    let mut of_kind: Vec<&RawClaim> = claims.iter().filter(|c| c.kind == kind && !c.subset && !c.campaign && !c.background).collect();
+    // A vague figure ("several", "dozens") gives way to any stated number.
+    if of_kind.iter().any(|c| !c.vague && c.low > 0) {
+        of_kind.retain(|c| !c.vague);
+    }
     if of_kind.is_empty() {
         return None;
     }

@@ -506,7 +506,7 @@ pub fn numbers_in(t: &Tokens, range: Range<usize>) -> Vec<NumberMention> {
                 let plausible = second.value > fig.value
                     && (fig.value == 0 || second.value <= fig.value.saturating_mul(20))
                     && (joiner != "-" && joiner != "–" || (t.touching(fig.end - 1) || fig.form == NumberForm::Digits))
-                    && second.form == fig.form;
+                    && (second.form == fig.form || between);
                 if plausible {
                     low = fig.value;
                     high = Some(second.value);
