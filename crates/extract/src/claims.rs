@@ -315,6 +315,10 @@ fn skip_aside(t: &Tokens, k: usize, end: usize) -> Option<usize> {
                 return None;
             }
             let closer = t.low(k);
+            if matches!(opener, "including" | "among") {
+                // A list: "17 people, including eight nationals, two Canadians and one Swiss, were killed".
+                return (k + 2..end.min(k + 40)).find(|&x| matches!(t.low(x), "were" | "was" | "have" | "has" | "had")).map(|x| if t.low(x - 1) == "," { x } else { x });
+            }
             (k + 2..end.min(k + 20)).find(|&x| t.low(x) == closer || (closer != "," && t.low(x) == ",")).map(|x| x + 1)
         }
         _ => None,
@@ -327,6 +331,8 @@ struct Found<'l> {
     pred_range: Range<usize>,
     /// "also" stood among the auxiliaries ("were also killed").
     also: bool,
+    /// A post-modifier or aside was skipped: figures inside it are part of this group.
+    skipped_modifier: bool,
 }
 
 /// Look forward from the victim phrase for a passive / intransitive / noun predicate.
@@ -334,6 +340,7 @@ fn forward<'l>(t: &Tokens, lex: &'l Lexicon, mut k: usize, end: usize, nums: &[N
     let mut steps = 0;
     let mut saw_aux = false;
     let mut also = false;
+    let mut skipped_modifier = false;
     while k < end && steps < 10 {
         steps += 1;
         if let Some((p, e)) = lex.predicate_at(t, k) {
@@ -350,7 +357,7 @@ fn forward<'l>(t: &Tokens, lex: &'l Lexicon, mut k: usize, end: usize, nums: &[N
             }
             if ok {
                 // "N were not killed": negated auxiliaries were rejected below.
-                return Some(Found { pred: p, pred_range: k..e, also });
+                return Some(Found { pred: p, pred_range: k..e, also, skipped_modifier });
             }
             // An active-only form after the victims is not theirs ("5 soldiers killing...").
             return None;
@@ -371,13 +378,22 @@ fn forward<'l>(t: &Tokens, lex: &'l Lexicon, mut k: usize, end: usize, nums: &[N
         }
         if let Some(after) = skip_aside(t, k, end) {
             k = after;
+            skipped_modifier = true;
             continue;
+        }
+        if w == "including" {
+            if let Some(x) = (k + 1..end.min(k + 40)).find(|&x| matches!(t.low(x), "were" | "was" | "have" | "has" | "had")) {
+                k = x;
+                skipped_modifier = true;
+                continue;
+            }
         }
         // A post-modifier before the auxiliary: "16 members of a militia group have been
         // killed", "five children playing with a shell were killed".
         if !saw_aux && steps == 1 && (POST_MODIFIERS.contains(&w) || (w.ends_with("ing") && w.len() > 4)) {
             if let Some(after) = skip_post_modifier(t, lex, k, end, nums) {
                 k = after;
+                skipped_modifier = true;
                 continue;
             }
         }
@@ -393,7 +409,7 @@ fn forward<'l>(t: &Tokens, lex: &'l Lexicon, mut k: usize, end: usize, nums: &[N
                 k = vp.range.end.max(m.tokens.end);
                 continue;
             }
-            if matches!(t.low(k + 1), "a" | "an" | "one") {
+            if matches!(t.low(k + 1), "a" | "an" | "one" | "both" | "the" | "all") {
                 let vp = victim_phrase(t, lex, k + 2, end);
                 if vp.head == Head::Person {
                     k = vp.range.end;
@@ -515,7 +531,7 @@ fn backward<'l>(t: &Tokens, lex: &'l Lexicon, start: usize, floor: usize) -> Opt
                         if history {
                             return None;
                         }
-                        return Some(Found { pred: p, pred_range: k - len..e, also: false });
+                        return Some(Found { pred: p, pred_range: k - len..e, also: false, skipped_modifier: false });
                     }
                 }
             }
@@ -665,7 +681,7 @@ pub fn claims_in_sentence(t: &Tokens, lex: &Lexicon, range: Range<usize>, nums: 
             }
             let ev = t.span(m.tokens.start..f.pred_range.end);
             used_preds.push(f.pred_range.start);
-            if (m.tokens.end..f.pred_range.start).any(|x| t.low(x) == "of") {
+            if f.skipped_modifier || (m.tokens.end..f.pred_range.start).any(|x| t.low(x) == "of") {
                 consumed_until = f.pred_range.start;
             }
             let mut c = figure_claim(m, f.pred.kind, &vp, ev, sentence, t);
@@ -717,7 +733,7 @@ pub fn claims_in_sentence(t: &Tokens, lex: &Lexicon, range: Range<usize>, nums: 
     coded_fatalities(t, range.clone(), sentence, &mut out);
     singular_claims(t, lex, range.clone(), &used_preds, sentence, antecedents, &mut out);
     only_casualties(t, range.clone(), sentence, antecedents, &mut out);
-    perpetrators_besides(t, range.clone(), sentence, &mut out);
+    perpetrators_besides(t, range.clone(), sentence, antecedents, &mut out);
     negations(t, lex, range, sentence, &mut out);
     out.sort_by_key(|c| c.anchor);
     out
@@ -1040,6 +1056,23 @@ fn singular_subject(t: &Tokens, lex: &Lexicon, range: Range<usize>, pi: usize, p
     sentence_initial_single(t, lex, range, pi, pe, p, sentence, &aux)
 }
 
+/// More single people joined to an object: "... and another passenger", "... and a woman".
+/// Returns how many, and where the last one ends.
+fn more_single_objects(t: &Tokens, lex: &Lexicon, mut k: usize, end: usize) -> (u64, usize) {
+    let mut n = 0;
+    let mut last = k;
+    while k + 2 < end && matches!(t.low(k), "and" | ",") && matches!(t.low(k + 1), "a" | "an" | "another" | "one") {
+        let vp = victim_phrase(t, lex, k + 2, end);
+        if vp.head != Head::Person || vp.range.end <= k + 2 {
+            break;
+        }
+        n += 1;
+        last = vp.range.end;
+        k = vp.range.end;
+    }
+    (n, last)
+}
+
 /// "A Mexican indigenous leader who was awarded a prize in 2005 has been shot dead": the
 /// sentence opens with one person, and the predicate has a singular auxiliary.
 #[allow(clippy::too_many_arguments)]
@@ -1178,7 +1211,10 @@ fn singular_object(t: &Tokens, lex: &Lexicon, range: Range<usize>, pi: usize, pe
         if vp.head == Head::Person || lenient {
             let to_death = death_result(t, vp.range.end);
             let kind = if to_death > 0 { ClaimKind::Killed } else { p.kind };
-            let mut c = single(kind, t.span(pi..vp.range.end + to_death), sentence, pi);
+            let (more, end) = more_single_objects(t, lex, vp.range.end, range.end);
+            let mut c = single(kind, t.span(pi..end.max(vp.range.end + to_death)), sentence, pi);
+            c.low += more;
+            c.high = Some(c.low);
             c.victims = Some(t.span(k..vp.range.end));
             c.additive = first == "another";
             c.perpetrators = vp.perpetrators;
@@ -1192,7 +1228,10 @@ fn singular_object(t: &Tokens, lex: &Lexicon, range: Range<usize>, pi: usize, pe
         if vp.head == Head::Person && vp.range.end > k + 1 {
             let head = t.low(vp.range.end - 1);
             if !head.ends_with('s') || SINGULAR_PERSON_HEADS.contains(&head) {
-                let mut c = single(p.kind, t.span(pi..vp.range.end), sentence, pi);
+                let (more, end) = more_single_objects(t, lex, vp.range.end, range.end);
+                let mut c = single(p.kind, t.span(pi..end.max(vp.range.end)), sentence, pi);
+                c.low += more;
+                c.high = Some(c.low);
                 c.victims = Some(t.span(k..vp.range.end));
                 c.definite = true;
                 c.perpetrators = vp.perpetrators;
@@ -1248,7 +1287,7 @@ fn coded_fatalities(t: &Tokens, range: Range<usize>, sentence: usize, out: &mut 
 
 /// "in addition to the attacker", "besides himself", "as well as the bomber": the
 /// perpetrator died too, on top of the victims counted in the sentence.
-fn perpetrators_besides(t: &Tokens, range: Range<usize>, sentence: usize, out: &mut Vec<RawClaim>) {
+fn perpetrators_besides(t: &Tokens, range: Range<usize>, sentence: usize, antecedents: &Antecedents, out: &mut Vec<RawClaim>) {
     // A perpetrator's suicide: "shot himself", "blew himself up", "took his own life".
     for i in range.clone() {
         let w = t.low(i);
@@ -1297,6 +1336,20 @@ fn perpetrators_besides(t: &Tokens, range: Range<usize>, sentence: usize, out: &
             let mut c = single(killed, t.span(i..k + 1), sentence, k);
             c.perpetrators = true;
             out.push(c);
+            return;
+        }
+        // "In addition to the bombers": as many as were counted before ("two suicide bombers").
+        if k < range.end && (PERPETRATOR_NOUNS.contains(&w) || w == "militants") && w.ends_with('s') {
+            let count = antecedents.get(w).copied().or_else(|| {
+                ["bombers", "attackers", "assailants", "gunmen", "militants", "perpetrators"].iter().find_map(|n| antecedents.get(*n).copied())
+            });
+            if let Some((low, high)) = count {
+                let mut c = single(killed, t.span(i..k + 1), sentence, k);
+                c.low = low;
+                c.high = high;
+                c.perpetrators = true;
+                out.push(c);
+            }
             return;
         }
     }
