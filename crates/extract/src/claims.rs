@@ -908,6 +908,19 @@ fn single(kind: ClaimKind, span: Span, sentence: usize, anchor: usize) -> RawCla
     }
 }
 
+/// True when token `k` ends a subject walking backwards: a clause word, or a dash that
+/// stands apart ("EVANS, Ga. (WJBF) – A teenager was…"), not one inside "two-year-old".
+fn subject_stop(t: &Tokens, k: usize) -> bool {
+    let w = t.low(k);
+    SUBJECT_STOP.contains(&w) || matches!(w, "–" | "—") || (w == "-" && !(k > 0 && t.touching(k - 1) && t.touching(k)))
+}
+
+/// The longest run of capitalised words ending at `r.end` that reads as a name, skipping
+/// titles before it ("Police Officer JD DeGuzman" → "JD DeGuzman").
+fn name_suffix(t: &Tokens, lex: &Lexicon, r: Range<usize>, single_ok: bool) -> Option<(usize, String)> {
+    (r.start..r.end).find_map(|ns| proper_name_ext(t, lex, ns..r.end, if single_ok { ns } else { usize::MAX }, single_ok).map(|n| (ns, n)))
+}
+
 fn singular_subject(t: &Tokens, lex: &Lexicon, range: Range<usize>, pi: usize, pe: usize, p: &Predicate, sentence: usize, antecedents: &Antecedents) -> Option<RawClaim> {
     // Walk back over auxiliaries.
     let mut k = pi;
@@ -952,15 +965,19 @@ fn singular_subject(t: &Tokens, lex: &Lexicon, range: Range<usize>, pi: usize, p
         }
         return None;
     }
-    let s_end = k;
+    let mut s_end = k;
     if let Some(c) = conjoined_single(t, lex, range.clone(), k, pi, pe, p, sentence) {
         return Some(c);
+    }
+    // "the young boy who was shot to death": the subject is before the relative pronoun.
+    if s_end > range.start + 1 && matches!(t.low(s_end - 1), "who" | "that") {
+        s_end -= 1;
     }
     // "..., Jane Doe, was killed": the name between the commas.
     if s_end > range.start + 1 && t.low(s_end - 1) == "," {
         let close = s_end - 1;
         let mut open = close;
-        while open > range.start && close - open < 6 && t.low(open - 1) != "," {
+        while open > range.start && close - open < 14 && t.low(open - 1) != "," {
             open -= 1;
         }
         if let Some(name) = proper_name(t, lex, open..close, usize::MAX) {
@@ -973,11 +990,12 @@ fn singular_subject(t: &Tokens, lex: &Lexicon, range: Range<usize>, pi: usize, p
         if open > range.start + 1 && t.low(open - 1) == "," {
             let close2 = open - 1;
             let mut open2 = close2;
-            while open2 > range.start && close2 - open2 < 5 && !SUBJECT_STOP.contains(&t.low(open2 - 1)) {
+            while open2 > range.start && close2 - open2 < 7 && !subject_stop(t, open2 - 1) {
                 open2 -= 1;
             }
-            let at_start = open2 == range.start || matches!(t.low(open2 - 1), "and" | ";" | ":");
-            if let Some(name) = proper_name(t, lex, open2..close2, usize::MAX).filter(|_| at_start || close2 - open2 >= 2) {
+            let at_start = open2 == range.start || subject_stop(t, open2 - 1);
+            if let Some((ns, name)) = name_suffix(t, lex, open2..close2, at_start).filter(|(ns, _)| at_start || close2 - ns >= 2) {
+                let open2 = ns;
                 let mut c = single(p.kind, t.span(open2..pe), sentence, pi);
                 c.named = Some(name);
                 c.victims = Some(t.span(open2..close2));
@@ -988,8 +1006,7 @@ fn singular_subject(t: &Tokens, lex: &Lexicon, range: Range<usize>, pi: usize, p
     }
     let mut s = s_end;
     while s > range.start && s_end - s < 8 {
-        let w = t.low(s - 1);
-        if SUBJECT_STOP.contains(&w) || lex.predicate_at(t, s - 1).is_some() {
+        if subject_stop(t, s - 1) || lex.predicate_at(t, s - 1).is_some() {
             break;
         }
         s -= 1;
@@ -1030,7 +1047,7 @@ fn singular_subject(t: &Tokens, lex: &Lexicon, range: Range<usize>, pi: usize, p
         c.additive = aux.contains(&"also");
         return Some(c);
     }
-    if first == "the" && SINGULAR_PERSON_HEADS.contains(&head) {
+    if first == "the" && (SINGULAR_PERSON_HEADS.contains(&head) || (lex.is_person(head) && !head.ends_with('s'))) {
         c.definite = true;
         c.perpetrators = PERPETRATOR_NOUNS.contains(&head);
         c.victims = Some(t.span(s..s_end));
@@ -1041,14 +1058,10 @@ fn singular_subject(t: &Tokens, lex: &Lexicon, range: Range<usize>, pi: usize, p
         c.victims = Some(t.span(s..s_end));
         return Some(c);
     }
-    // A name, possibly after a title or age: "16-year-old Jane Doe", "Sgt. John Roe".
-    let mut ns = s;
-    while ns < s_end && !t.capitalized(ns) {
-        ns += 1;
-    }
+    // A name, possibly after a title or age: "16-year-old Jane Doe", "Police Officer John Roe".
     // One capitalised word before "was" at the sentence start: a surname already introduced.
-    let single_ok = aux.first() == Some(&"was") || (aux.is_empty() && p.intrans);
-    if let Some(name) = proper_name_ext(t, lex, ns..s_end, range.start, single_ok) {
+    let single_ok = (aux.first() == Some(&"was") || (aux.is_empty() && p.intrans)) && s_end - s == 1;
+    if let Some((ns, name)) = name_suffix(t, lex, s..s_end, single_ok) {
         c.named = Some(name);
         c.victims = Some(t.span(ns..s_end));
         return Some(c);
@@ -1124,8 +1137,15 @@ fn conjoined_singles(t: &Tokens, lex: &Lexicon, range: Range<usize>, aux_start: 
             break;
         }
         let first = t.low(s);
-        let single_person = matches!(first, "a" | "an" | "one") && (s + 1..end).any(|x| lex.is_person(t.low(x)))
-            || proper_name(t, lex, s..end, usize::MAX).is_some() && end - s >= 2;
+        let mut s = s;
+        let single_person = if matches!(first, "a" | "an" | "one") && (s + 1..end).any(|x| lex.is_person(t.low(x))) {
+            true
+        } else if let Some((ns, _)) = name_suffix(t, lex, s..end, false).filter(|(ns, _)| end - ns >= 2) {
+            s = ns;
+            true
+        } else {
+            false
+        };
         if !single_person {
             break;
         }
