@@ -137,7 +137,18 @@ pub fn extract(input: &Input) -> Vec<Event> {
                 }
             };
             if new {
-                let inherited = info.date.or(if incidents.is_empty() { lead } else { None }).or(last_date).or(lead).or(report);
+                // No date of its own: the paragraph's last date, then a date in the next few
+                // sentences, then any earlier date, the lead-in date, the report's date.
+                let same_para_prev = infos[..k].iter().rev().take_while(|i| i.paragraph == info.paragraph).find_map(|i| i.date);
+                let next = infos[k + 1..].iter().take(3).find_map(|i| i.date.filter(|d| d.precision == sitrep_model::DatePrecision::Day));
+                let inherited = info
+                    .date
+                    .or(if incidents.is_empty() { lead } else { None })
+                    .or(same_para_prev)
+                    .or(next)
+                    .or(last_date)
+                    .or(lead)
+                    .or(report);
                 incidents.push(Incident {
                     claims: inc,
                     sentences: vec![k],
@@ -179,6 +190,15 @@ pub fn extract(input: &Input) -> Vec<Event> {
         }
     }
 
+    // The main incident is the first one where people were killed or hurt; incidents with
+    // only arrests or abductions (follow-up reporting) come after it.
+    let harmed = |inc: &Incident| inc.claims.iter().any(|c| matches!(c.kind, ClaimKind::Killed | ClaimKind::Injured) && c.low > 0 && !c.background);
+    if let Some(first_harm) = incidents.iter().position(harmed) {
+        if first_harm > 0 {
+            let inc = incidents.remove(first_harm);
+            incidents.insert(0, inc);
+        }
+    }
     let mut events: Vec<Event> = incidents.iter().map(|inc| to_event(&t, &infos, inc, input.doc)).collect();
     if !campaign.claims.is_empty() {
         campaign.date = None;
