@@ -158,18 +158,15 @@ fn group_total(claims: &[&RawClaim]) -> Option<Fig> {
         }
     }
     let mut total = best.unwrap_or(zero).add(carried);
-    // Individuals: named people, each once, or people introduced one by one ("a policeman").
+    // Individuals: named people, each once. (A person introduced as "a man" again later is
+    // a restatement; a new one comes with "another" or "also" and was added above.)
     let mut names = People::default();
-    let mut indefinite = 0u64;
     for c in claims.iter().filter(|c| c.low == 1 && c.high == Some(1) && !c.definite && !c.toll) {
-        match &c.named {
-            Some(n) => {
-                names.insert(n.as_str());
-            }
-            None => indefinite += 1,
+        if let Some(n) = &c.named {
+            names.insert(n.as_str());
         }
     }
-    let individuals = (names.len() as u64).max(indefinite);
+    let individuals = names.len() as u64;
     if individuals > total.low {
         total = Fig { low: individuals, high: Some(individuals) };
     }
@@ -197,7 +194,10 @@ pub fn total(claims: &[RawClaim], kind: ClaimKind) -> Option<Toll> {
             let n = t.low.saturating_sub(killed);
             Toll { low: n, high: t.high.map(|h| h.saturating_sub(killed)), best: n }
         });
+        // A vague "several injured" gives way to the figure from those struck.
+        let stated_vague = stated.iter().filter(|c| c.kind == kind && !c.subset && !c.background && c.low > 0).all(|c| c.vague);
         return match (stated_total, derived) {
+            (Some(_), Some(b)) if stated_vague && b.best > 0 => Some(b),
             (Some(a), Some(b)) => Some(if b.best > a.best { b } else { a }),
             (a, b) => a.or(b),
         };
