@@ -239,7 +239,10 @@ fn victim_phrase(t: &Tokens, lex: &Lexicon, mut j: usize, end: usize) -> VictimP
                 j += 1;
                 break;
             }
-            if NP_STOP.contains(&w) || lex.aux.contains(w) || lex.speech.contains(w) {
+            if NP_STOP.contains(&w) || lex.aux.contains(w) || lex.speech.contains(w) || matches!(w, "including" | "includes" | "mostly" | "mainly" | "among") {
+                break;
+            }
+            if w.len() > 4 && w.ends_with("ing") && !lex.is_person(w) && last_word.is_some() {
                 break;
             }
             if let Some((_, pe)) = lex.predicate_at(t, j) {
@@ -255,7 +258,7 @@ fn victim_phrase(t: &Tokens, lex: &Lexicon, mut j: usize, end: usize) -> VictimP
  last_word = Some(j);
             words += 1;
             j += 1;
-        } else if (w == "-" && t.touching(j.saturating_sub(1)) && t.touching(j)) || w == "'s" || w == "'" {
+        } else if ((w == "-" || w == "/") && t.touching(j.saturating_sub(1)) && t.touching(j)) || w == "'s" || w == "'" {
             j += 1;
         } else if w == "(" && last_word.is_some() {
             // "Four Radio Television Afghanistan (RTA) staff"
@@ -310,7 +313,9 @@ fn skip_aside(t: &Tokens, k: usize, end: usize) -> Option<usize> {
                     | "one" | "two" | "three" | "four" | "five" | "according" | "officials" | "police"
                     | "witnesses" | "sources" | "residents" | "authorities" | "he" | "she" | "they"
                     | "the" | "a" | "an" | "it" | "said" | "largely" | "aged" | "ages"
-            ) || t.kind(k + 1) == Some(sitrep_segment::TokenKind::Number);
+            ) || t.kind(k + 1) == Some(sitrep_segment::TokenKind::Number)
+                || (opener.len() > 4 && opener.ends_with("ing"))
+                || matches!(opener, "suspected" | "believed" | "identified" | "wanted" | "reportedly" | "mostly");
             if !aside {
                 return None;
             }
@@ -345,6 +350,14 @@ fn forward<'l>(t: &Tokens, lex: &'l Lexicon, mut k: usize, end: usize, nums: &[N
         steps += 1;
         if let Some((p, e)) = lex.predicate_at(t, k) {
             let mut ok = p.passive || p.intrans || (p.noun && !saw_aux);
+            // "several soldiers were killed or wounded": casualties of either kind, no figure for one.
+            if matches!(t.low(e), "or" | "and" | ",") {
+                if let Some((p2, _)) = lex.predicate_at(t, e + 1) {
+                    if p2.kind != p.kind && (p2.passive || p2.intrans) && !p2.struck && !p.struck {
+                        return None;
+                    }
+                }
+            }
             if ok && p.active && !saw_aux && e < end {
                 let next = t.low(e);
                 let object = matches!(next, "a" | "an" | "the" | "him" | "her" | "them" | "his" | "their" | "two" | "three" | "four" | "five" | "six" | "several" | "dozens" | "at")
@@ -453,8 +466,8 @@ fn death_result(t: &Tokens, k: usize) -> usize {
 /// reason for a protest, or dated to an earlier year.
 fn background_nominal(t: &Tokens, start: usize, range: Range<usize>) -> bool {
     let before = (start.saturating_sub(4).max(range.start)..start).any(|k| {
-        matches!(t.low(k), "protest" | "protested" | "protesting" | "protests" | "against" | "condemn" | "condemned" | "condemning" | "over" | "denounce" | "denounced" | "mourn" | "mourning" | "justice" | "avenge" | "revenge" | "anniversary")
-    });
+        matches!(t.low(k), "against" | "condemn" | "condemned" | "condemning" | "over" | "denounce" | "denounced" | "mourn" | "mourning" | "justice" | "avenge" | "revenge" | "anniversary" | "guilty" | "punish")
+    }) || (range.start..start).any(|k| matches!(t.low(k), "protest" | "protested" | "protesting" | "protests" | "demonstrated" | "rallied"));
     let dated = (start.saturating_sub(2).max(range.start)..(start + 12).min(range.end)).any(|k| {
         let r = t.raw(k);
         r.len() == 4 && r.bytes().all(|b| b.is_ascii_digit()) && (r.starts_with("19") || r.starts_with("20"))
@@ -679,6 +692,12 @@ pub fn claims_in_sentence(t: &Tokens, lex: &Lexicon, range: Range<usize>, nums: 
                     out.push(c2);
                 }
             }
+            for (a, b) in singles_beside_figure(t, lex, m, &vp, range.clone(), f.pred_range.start) {
+                let mut c1 = single(f.pred.kind, t.span(a..f.pred_range.end), sentence, a);
+                c1.victims = Some(t.span(a..b));
+                c1.struck = f.pred.struck;
+                out.push(c1);
+            }
             let ev = t.span(m.tokens.start..f.pred_range.end);
             used_preds.push(f.pred_range.start);
             if f.skipped_modifier || (m.tokens.end..f.pred_range.start).any(|x| t.low(x) == "of") {
@@ -700,7 +719,8 @@ pub fn claims_in_sentence(t: &Tokens, lex: &Lexicon, range: Range<usize>, nums: 
             last_active = Some((np_end, kind, f.pred_range.start));
             let mut c = figure_claim(m, kind, &vp, ev, sentence, t);
             c.struck = f.pred.struck && to_death == 0;
-            c.background = f.pred.words.last() == Some(&"of") && background_nominal(t, f.pred_range.start, range.clone());
+            let gerund = f.pred.words.first().is_some_and(|w| w.ends_with("ing")) && f.pred_range.start > range.start && matches!(t.low(f.pred_range.start - 1), "of" | "for");
+            c.background = (f.pred.words.last() == Some(&"of") || gerund) && background_nominal(t, f.pred_range.start, range.clone());
             claim = Some(c);
         } else if let Some((kind, tstart)) = toll_before(t, lex, m.tokens.start, range.start) {
             let ev = t.span(tstart..m.tokens.end);
@@ -932,6 +952,19 @@ fn singular_subject(t: &Tokens, lex: &Lexicon, range: Range<usize>, pi: usize, p
     if p.passive && !p.intrans && aux.is_empty() {
         return None;
     }
+    // Hypotheses are not claims: "if the patient dies", "he would have died".
+    if aux.iter().any(|a| matches!(*a, "would" | "will" | "could")) {
+        return None;
+    }
+    {
+        let mut x = k;
+        while x > range.start && k - x < 8 && !matches!(t.low(x - 1), "," | ";" | "." | ":") {
+            if matches!(t.low(x - 1), "if" | "unless" | "whether") {
+                return None;
+            }
+            x -= 1;
+        }
+    }
     let plural_aux = aux.iter().any(|a| matches!(*a, "were" | "are" | "have")) && !aux.contains(&"was");
     if plural_aux {
         // Plural subjects carry their own figure; "they were killed" has none, but
@@ -1002,7 +1035,7 @@ fn singular_subject(t: &Tokens, lex: &Lexicon, range: Range<usize>, pi: usize, p
                 return Some(c);
             }
         }
-        return None;
+        return sentence_initial_single(t, lex, range, pi, pe, p, sentence, &aux);
     }
     let mut s = s_end;
     while s > range.start && s_end - s < 8 {
@@ -1012,7 +1045,7 @@ fn singular_subject(t: &Tokens, lex: &Lexicon, range: Range<usize>, pi: usize, p
         s -= 1;
     }
     if s >= s_end {
-        return None;
+        return sentence_initial_single(t, lex, range, pi, pe, p, sentence, &aux);
     }
     // Skip an apposition: "Jane Doe, a camp leader, was killed" → the name before the comma.
     let subj: Vec<&str> = (s..s_end).map(|x| t.low(x)).collect();
@@ -1069,6 +1102,38 @@ fn singular_subject(t: &Tokens, lex: &Lexicon, range: Range<usize>, pi: usize, p
     sentence_initial_single(t, lex, range, pi, pe, p, sentence, &aux)
 }
 
+/// Single people listed with a figure before a shared predicate: "An army officer and two
+/// militants were killed", "four cadres and a Police Sub-Inspector were killed".
+fn singles_beside_figure(t: &Tokens, lex: &Lexicon, m: &NumberMention, vp: &VictimPhrase, range: Range<usize>, pred: usize) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    // Before: "X and <figure>" / "X, and <figure>".
+    let mut k = m.tokens.start;
+    if k > range.start && t.low(k - 1) == "and" {
+        k -= 1;
+        if k > range.start && t.low(k - 1) == "," {
+            k -= 1;
+        }
+        let end = k;
+        let mut s = end;
+        while s > range.start && end - s < 6 && !subject_stop(t, s - 1) {
+            s -= 1;
+        }
+        let noun_phrase = (s..end).all(|x| !lex.aux.contains(t.low(x)) && lex.predicate_at(t, x).is_none());
+        if s < end && noun_phrase && matches!(t.low(s), "a" | "an" | "one") && (s + 1..end).any(|x| lex.is_person(t.low(x)) || person_like(t.raw(x), t.low(x))) {
+            out.push((s, end));
+        }
+    }
+    // After: "<figure> <victims> and a X <predicate>".
+    let k = vp.range.end.max(m.tokens.end);
+    if k + 1 < pred && t.low(k) == "and" && matches!(t.low(k + 1), "a" | "an" | "one") {
+        let v2 = victim_phrase(t, lex, k + 2, pred + 1);
+        if v2.head == Head::Person && v2.range.end > k + 2 {
+            out.push((k + 1, v2.range.end));
+        }
+    }
+    out
+}
+
 /// More single people joined to an object: "... and another passenger", "... and a woman".
 /// Returns how many, and where the last one ends.
 fn more_single_objects(t: &Tokens, lex: &Lexicon, mut k: usize, end: usize) -> (u64, usize) {
@@ -1094,6 +1159,13 @@ fn sentence_initial_single(t: &Tokens, lex: &Lexicon, range: Range<usize>, pi: u
         return None;
     }
     let mut k = range.start;
+    // "On 3 May 2020, a muezzin ...", "Late on Friday, the leader ...": skip the adverbial.
+    if matches!(t.low(k), "on" | "in" | "at" | "late" | "early" | "yesterday" | "today" | "last" | "earlier" | "overnight" | "meanwhile" | "around" | "reported") {
+        if let Some(c) = (k + 1..(k + 12).min(pi)).find(|&x| t.low(x) == ",") {
+            k = c + 1;
+        }
+    }
+    let start = k;
     let det = t.low(k);
     let definite = match det {
         "a" | "an" | "one" => false,
@@ -1105,13 +1177,13 @@ fn sentence_initial_single(t: &Tokens, lex: &Lexicon, range: Range<usize>, pi: u
     while k < limit {
         let w = t.low(k);
         if lex.is_person(w) && !w.ends_with('s') {
-            let mut c = single(p.kind, t.span(range.start..pe), sentence, pi);
+            let mut c = single(p.kind, t.span(start..pe), sentence, pi);
             c.definite = definite;
-            c.victims = Some(t.span(range.start..k + 1));
+            c.victims = Some(t.span(start..k + 1));
             c.perpetrators = PERPETRATOR_NOUNS.contains(&w);
             return Some(c);
         }
-        if NP_STOP.contains(&w) && w != "-" {
+        if NP_STOP.contains(&w) && !matches!(w, "-" | "of" | "the" | "a" | "an") {
             return None;
         }
         k += 1;

@@ -80,6 +80,26 @@ impl<'a> People<'a> {
     }
 }
 
+/// Which side a victim noun names.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Group {
+    Combatant,
+    Civilian,
+    Unknown,
+}
+
+fn head_group(h: &str) -> Group {
+    const FIGHTERS: &[&str] = &["soldier", "troop", "fighter", "militant", "insurgent", "rebel", "police", "officer", "jihadist", "gunm", "terrorist", "guard", "militiam", "commander", "cadre", "bomber", "attacker", "assailant", "jawan", "constable", "personnel", "marine", "commando"];
+    const CIVILIANS: &[&str] = &["civilian", "villager", "resident", "child", "women", "woman", "student", "pupil", "worshipper", "farmer", "passenger", "trader", "worker", "teacher", "journalist", "boy", "girl"];
+    if FIGHTERS.iter().any(|f| h.starts_with(f)) {
+        Group::Combatant
+    } else if CIVILIANS.iter().any(|f| h.starts_with(f)) {
+        Group::Civilian
+    } else {
+        Group::Unknown
+    }
+}
+
 /// A figure as (low, high) where high may be open.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 struct Fig {
@@ -158,6 +178,23 @@ fn group_total(claims: &[&RawClaim]) -> Option<Fig> {
         }
     }
     let mut total = best.unwrap_or(zero).add(carried);
+    // Different groups in different sentences ("One villager was killed ... killing one of the
+    // militants"): fighters and civilians named apart are added, not taken as restatements.
+    let group = |c: &&RawClaim| c.head.as_deref().map(head_group).unwrap_or(Group::Unknown);
+    let combatants: Vec<&&RawClaim> = claims.iter().filter(|c| group(c) == Group::Combatant && !c.additive && !c.toll).collect();
+    let civilians: Vec<&&RawClaim> = claims.iter().filter(|c| group(c) == Group::Civilian && !c.additive && !c.toll).collect();
+    let generic = claims.iter().any(|c| group(c) == Group::Unknown && !c.additive && !c.toll && c.named.is_none());
+    if !generic && !combatants.is_empty() && !civilians.is_empty() {
+        let sentences_apart = combatants.iter().all(|a| civilians.iter().all(|b| a.sentence != b.sentence));
+        if sentences_apart {
+            let cmax = combatants.iter().map(|c| Fig::of(c)).fold(zero, Fig::max);
+            let vmax = civilians.iter().map(|c| Fig::of(c)).fold(zero, Fig::max);
+            let both = cmax.add(vmax).add(carried);
+            if both.low > total.low {
+                total = both;
+            }
+        }
+    }
     // Individuals: named people, each once. (A person introduced as "a man" again later is
     // a restatement; a new one comes with "another" or "also" and was added above.)
     let mut names = People::default();

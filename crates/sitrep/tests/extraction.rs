@@ -163,3 +163,26 @@ fn struck_by_gunfire_less_the_dead_are_injured() {
     let r = run("A 9-year-old girl was shot in the leg while playing in her yard.");
     assert_eq!((killed(&r), injured(&r)), (None, Some(1)));
 }
+
+#[test]
+fn hypotheses_and_ambiguous_casualties_are_not_claims() {
+    assert!(claims(&run("Doctors said that if the patient dies, the charge will become murder.")).is_empty());
+    // "killed or wounded" gives no figure for either kind.
+    assert!(claims(&run("Several soldiers were killed or wounded in the fighting.")).is_empty());
+}
+
+#[test]
+fn single_people_listed_with_a_figure() {
+    assert_eq!(killed(&run("An army officer and two militants were killed in the gunfight.")), Some(3));
+    assert_eq!(killed(&run("Four rebels and a police inspector were killed in an exchange of fire.")), Some(5));
+    // A whole clause before "and" is no list.
+    let r = run("One person was killed and one injured in the attack.");
+    assert_eq!((killed(&r), injured(&r)), (Some(1), Some(1)));
+}
+
+#[test]
+fn killings_that_are_the_reason_for_a_protest_are_background() {
+    let r = run("Hundreds of students protested in the capital against the killing of two activists last week.");
+    assert_eq!(killed(&r), None);
+    assert_eq!(r.events[0].event_type.as_deref(), Some("Protests"));
+}
