@@ -64,6 +64,9 @@ pub struct RawClaim {
     pub background: bool,
     /// The figure is a vague quantity ("several", "dozens").
     pub vague: bool,
+    /// A time phrase puts the figure before the incident ("a day after 18 died", "last
+    /// November"): left out of totals when the incident has figures of its own.
+    pub earlier: bool,
     /// Lowercase head noun of the victims, when there is one ("soldiers").
     pub head: Option<String>,
 }
@@ -306,6 +309,8 @@ fn skip_aside(t: &Tokens, k: usize, end: usize) -> Option<usize> {
     match t.low(k) {
         "(" => (k + 1..end.min(k + 20)).find(|&x| t.low(x) == ")").map(|x| x + 1),
         "," | "-" | "–" | "—" => {
+            let double_dash = t.low(k) == "-" && t.low(k + 1) == "-";
+            let k = if double_dash { k + 1 } else { k };
             let opener = t.low(k + 1);
             let aside = matches!(
                 opener,
@@ -363,7 +368,7 @@ fn forward<'l>(t: &Tokens, lex: &'l Lexicon, mut k: usize, end: usize, nums: &[N
                 let object = matches!(next, "a" | "an" | "the" | "him" | "her" | "them" | "his" | "their" | "two" | "three" | "four" | "five" | "six" | "several" | "dozens" | "at")
                     || t.kind(e) == Some(sitrep_segment::TokenKind::Number)
                     || lex.is_person(next)
-                    || (t.capitalized(e) && !matches!(next, "on" | "in" | "at" | "and"));
+                    || (t.capitalized(e) && !matches!(next, "on" | "in" | "at" | "and" | "monday" | "tuesday" | "wednesday" | "thursday" | "friday" | "saturday" | "sunday" | "last" | "late" | "early" | "january" | "february" | "march" | "april" | "may" | "june" | "july" | "august" | "september" | "october" | "november" | "december" | "yesterday" | "today"));
                 if object {
                     ok = false;
                 }
@@ -389,6 +394,11 @@ fn forward<'l>(t: &Tokens, lex: &'l Lexicon, mut k: usize, end: usize, nums: &[N
             k += 2;
             continue;
         }
+        // "were hacked to untimely death": any verb "to death" is a killing.
+        if saw_aux && w.ends_with("ed") && t.low(k + 1) == "to" && (t.low(k + 2) == "death" || t.low(k + 3) == "death") {
+            let e = if t.low(k + 2) == "death" { k + 3 } else { k + 4 };
+            return Some(Found { pred: death_predicate(lex), pred_range: k..e, also, skipped_modifier });
+        }
         if let Some(after) = skip_aside(t, k, end) {
             k = after;
             skipped_modifier = true;
@@ -411,7 +421,7 @@ fn forward<'l>(t: &Tokens, lex: &'l Lexicon, mut k: usize, end: usize, nums: &[N
             }
         }
         // "1 scholar and teacher was killed": a second noun for the same people.
-        if w == "and" && lex.is_person(t.low(k + 1)) && t.kind(k + 1) == Some(sitrep_segment::TokenKind::Word) {
+        if w == "and" && (lex.is_person(t.low(k + 1)) || person_like(t.raw(k + 1), t.low(k + 1))) && t.kind(k + 1) == Some(sitrep_segment::TokenKind::Word) {
             k += 2;
             continue;
         }
@@ -448,6 +458,13 @@ fn earlier_time(t: &Tokens, figure: usize, range: Range<usize>, evidence: Span) 
             || (unit(t.low(k)) && t.low(k + 1) == "ago")
     });
     before || after
+}
+
+/// The lexicon's plain "killed" predicate, for forms built by rule ("hacked to untimely death").
+fn death_predicate(lex: &Lexicon) -> &Predicate {
+    static KILLED: std::sync::OnceLock<Predicate> = std::sync::OnceLock::new();
+    let _ = lex;
+    KILLED.get_or_init(|| Predicate { words: vec!["killed"], kind: ClaimKind::Killed, passive: true, intrans: false, active: false, noun: false, struck: false })
 }
 
 /// "dead" or "to death" right after an object: "shot a policeman dead", "beat a man to
@@ -504,8 +521,12 @@ const POST_MODIFIERS: &[&str] = &["of", "from", "with", "in", "at", "on", "near"
 /// tokens and holds no other figure, clause break or verb of saying.
 fn skip_post_modifier(t: &Tokens, lex: &Lexicon, k: usize, end: usize, nums: &[NumberMention]) -> Option<usize> {
     let mut x = k + 1;
-    while x < end && x < k + 10 {
+    while x < end && x < k + 20 {
         let w = t.low(x);
+        if let Some(after) = (w == ",").then(|| skip_aside(t, x, end)).flatten() {
+            x = after;
+            continue;
+        }
         if matches!(w, "were" | "was" | "have" | "has" | "had") {
             // "who were killed" keeps its auxiliary; so does the rest.
             return Some(x);
@@ -591,7 +612,9 @@ pub fn sentence_cues(t: &Tokens, lex: &Lexicon, range: Range<usize>) -> Sentence
                 Cue::Campaign => {
                     // "since" only counts when a time follows it, not "since the attack".
                     let w = t.low(i);
-                    let ok = w != "since" || !matches!(t.low(i + 1), "the" | "then" | "he" | "she" | "they" | "it" | "there") || t.matches(i + 1, &["the", "start"]) || t.matches(i + 1, &["the", "beginning"]);
+                    let next = t.low(i + 1);
+                    let weekday = matches!(next, "monday" | "tuesday" | "wednesday" | "thursday" | "friday" | "saturday" | "sunday" | "yesterday" | "today" | "last" | "early" | "late" | "this");
+                    let ok = w != "since" || (!weekday && !matches!(next, "the" | "then" | "he" | "she" | "they" | "it" | "there")) || t.matches(i + 1, &["the", "start"]) || t.matches(i + 1, &["the", "beginning"]);
                     if ok {
                         c.campaign = true;
                         c.cumulative = true;
@@ -636,6 +659,7 @@ fn figure_claim(m: &NumberMention, kind: ClaimKind, vp: &VictimPhrase, evidence:
         coded: false,
         background: false,
         vague: m.form == sitrep_recognize::numbers::NumberForm::Vague,
+        earlier: false,
         head: (vp.range.end > vp.range.start).then(|| t.low(vp.range.end - 1).to_string()),
     }
 }
@@ -742,7 +766,7 @@ pub fn claims_in_sentence(t: &Tokens, lex: &Lexicon, range: Range<usize>, nums: 
                 c.subset = true;
             }
             if earlier_time(t, m.tokens.start, range.clone(), c.span) {
-                c.background = true;
+                c.earlier = true;
             }
             if m.tokens.start > range.start && matches!(t.low(m.tokens.start - 1), "another" | "additional" | "further") || t.low(m.tokens.end) == "more" {
                 c.additive = true;
@@ -924,6 +948,7 @@ fn single(kind: ClaimKind, span: Span, sentence: usize, anchor: usize) -> RawCla
         coded: false,
         background: false,
         vague: false,
+        earlier: false,
         head: None,
     }
 }
@@ -1058,7 +1083,7 @@ fn singular_subject(t: &Tokens, lex: &Lexicon, range: Range<usize>, pi: usize, p
     }
     if matches!(first, "a" | "an" | "one" | "another") {
         // "an alleged drug dealer was shot dead": after a verb of killing, "a" + noun is a person.
-        let lenient = p.kind == ClaimKind::Killed && aux.contains(&"was") && !NOT_PEOPLE.contains(&head) && !subj.contains(&"of");
+        let lenient = p.kind == ClaimKind::Killed && (aux.contains(&"was") || p.intrans) && !NOT_PEOPLE.contains(&head) && !subj.contains(&"of");
         if !subj.iter().any(|w| lex.is_person(w)) && !person_like(t.raw(s_end - 1), head) && !lenient {
             return None;
         }

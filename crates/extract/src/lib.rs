@@ -173,6 +173,27 @@ pub fn extract(input: &Input) -> Vec<Event> {
         }
     }
 
+    // A report whose only deaths are a running total ("clashes have claimed 17 lives in the
+    // past week") reports that total as its incident's figure; it stays marked cumulative.
+    let incident_killed = incidents.iter().any(|i| i.claims.iter().any(|c| c.kind == ClaimKind::Killed));
+    if !incident_killed && campaign.claims.iter().any(|c| c.kind == ClaimKind::Killed) {
+        let mut moved = std::mem::take(&mut campaign.claims);
+        for c in &mut moved {
+            c.campaign = false;
+        }
+        let sentences = std::mem::take(&mut campaign.sentences);
+        match incidents.first_mut() {
+            Some(first) => {
+                first.claims.extend(moved);
+                first.claims.sort_by_key(|c| (c.sentence, c.anchor));
+                first.sentences.extend(sentences);
+            }
+            None => {
+                let date = sentences.first().and_then(|&k| infos.get(k)).and_then(|i| i.date).or(lead).or(report);
+                incidents.push(Incident { claims: moved, sentences, date, own_date: false, campaign: false });
+            }
+        }
+    }
     if incidents.is_empty() {
         // No figures: the report's first described event, if its wording names one.
         let lead_sentences: Vec<usize> = (0..infos.len().min(3)).collect();
