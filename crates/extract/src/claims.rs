@@ -242,13 +242,15 @@ fn victim_phrase(t: &Tokens, lex: &Lexicon, mut j: usize, end: usize) -> VictimP
                 j += 1;
                 break;
             }
-            if NP_STOP.contains(&w) || lex.aux.contains(w) || lex.speech.contains(w) || matches!(w, "including" | "includes" | "mostly" | "mainly" | "among") {
+            let compound = t.low(j + 1) == "-" && t.touching(j) && t.touching(j + 1);
+            if !compound && (NP_STOP.contains(&w) || lex.aux.contains(w) || lex.speech.contains(w) || matches!(w, "including" | "includes" | "mostly" | "mainly" | "among")) {
                 break;
             }
             if w.len() > 4 && w.ends_with("ing") && !lex.is_person(w) && last_word.is_some() {
                 break;
             }
-            if let Some((_, pe)) = lex.predicate_at(t, j) {
+            let head_before_aux = lex.is_person(w) && matches!(t.low(j + 1), "were" | "was" | "have" | "had" | "are");
+            if let (false, Some((_, pe))) = (head_before_aux, lex.predicate_at(t, j)) {
                 // "displaced people", "wounded soldiers": a predicate word used as an adjective.
                 let next = t.low(pe);
                 let adjective = pe < end
@@ -322,12 +324,22 @@ fn skip_aside(t: &Tokens, k: usize, end: usize) -> Option<usize> {
                 || (opener.len() > 4 && opener.ends_with("ing"))
                 || matches!(opener, "suspected" | "believed" | "identified" | "wanted" | "reportedly" | "mostly");
             if !aside {
+                // Any aside whose closing comma comes right before the auxiliary:
+                // "The driver and one passenger, members of the movement, were killed".
+                if t.low(k) == "," {
+                    return (k + 2..end.min(k + 16))
+                        .find(|&x| t.low(x) == "," && matches!(t.low(x + 1), "were" | "was" | "have" | "has" | "had" | "died"))
+                        .map(|x| x + 1);
+                }
                 return None;
             }
             let closer = t.low(k);
             if matches!(opener, "including" | "among") {
-                // A list: "17 people, including eight nationals, two Canadians and one Swiss, were killed".
-                return (k + 2..end.min(k + 40)).find(|&x| matches!(t.low(x), "were" | "was" | "have" | "has" | "had")).map(|x| if t.low(x - 1) == "," { x } else { x });
+                // A list: "17 people, including eight nationals, two Canadians and one Swiss, were
+                // killed"; or "Fourteen people, including the bomber, died".
+                return (k + 2..end.min(k + 40))
+                    .find(|&x| matches!(t.low(x), "were" | "was" | "have" | "has" | "had") || (t.low(x - 1) == "," && matches!(t.low(x), "died" | "perished")))
+                    .map(|x| x);
             }
             (k + 2..end.min(k + 20)).find(|&x| t.low(x) == closer || (closer != "," && t.low(x) == ",")).map(|x| x + 1)
         }
@@ -863,6 +875,17 @@ fn proper_name_ext(t: &Tokens, lex: &Lexicon, r: Range<usize>, sentence_start: u
         if raw == "-" || raw == "." || raw == "'" {
             continue;
         }
+        // Particles inside a name ("Khaled al-Zintani", "Jose Gomes da Rocha") and initials
+        // ("Mohammad A. Kushin").
+        let inner = k > r.start && k + 1 < r.end;
+        if inner && matches!(low, "al" | "el" | "bin" | "ibn" | "de" | "da" | "van" | "von" | "la" | "le" | "du" | "dos" | "das" | "del" | "di" | "abu" | "ould" | "ag") {
+            words.push(raw);
+            continue;
+        }
+        if inner && raw.len() == 1 && raw.chars().all(char::is_uppercase) && t.low(k + 1) == "." {
+            words.push(raw);
+            continue;
+        }
         if !t.capitalized(k) || lex.is_person(low) || NOT_NAMES.contains(&low) {
             return None;
         }
@@ -969,6 +992,10 @@ fn name_suffix(t: &Tokens, lex: &Lexicon, r: Range<usize>, single_ok: bool) -> O
 fn singular_subject(t: &Tokens, lex: &Lexicon, range: Range<usize>, pi: usize, pe: usize, p: &Predicate, sentence: usize, antecedents: &Antecedents) -> Option<RawClaim> {
     // Walk back over auxiliaries.
     let mut k = pi;
+    // "was identified and killed": the predicate shares the auxiliary of the verb before it.
+    if k >= range.start + 2 && t.low(k - 1) == "and" && t.low(k - 2).ends_with("ed") {
+        k -= 2;
+    }
     let mut aux = Vec::new();
     while k > range.start && lex.aux.contains(t.low(k - 1)) {
         k -= 1;
@@ -1011,7 +1038,10 @@ fn singular_subject(t: &Tokens, lex: &Lexicon, range: Range<usize>, pi: usize, p
         }
         if s + 1 < k && t.low(s) == "the" && (s == range.start || t.low(s - 1) == ",") {
             let head = t.low(k - 1);
-            if let Some(&(low, high)) = antecedents.get(head) {
+            let perp_fallback = || {
+                PERPETRATOR_NOUNS.contains(&head).then(|| ["bombers", "attackers", "assailants", "gunmen", "militants", "perpetrators"].iter().find_map(|n| antecedents.get(*n).copied())).flatten()
+            };
+            if let Some((low, high)) = antecedents.get(head).copied().or_else(perp_fallback) {
                 let mut c = single(p.kind, t.span(s..pe), sentence, pi);
                 c.low = low;
                 c.high = high;
@@ -1072,7 +1102,9 @@ fn singular_subject(t: &Tokens, lex: &Lexicon, range: Range<usize>, pi: usize, p
     if s >= s_end {
         return sentence_initial_single(t, lex, range, pi, pe, p, sentence, &aux);
     }
-    // Skip an apposition: "Jane Doe, a camp leader, was killed" → the name before the comma.
+    if t.low(s) == "only" && s + 1 < s_end {
+        s += 1;
+    }
     let subj: Vec<&str> = (s..s_end).map(|x| t.low(x)).collect();
     let first = subj[0];
     let evidence = t.span(s..pe);
@@ -1100,7 +1132,9 @@ fn singular_subject(t: &Tokens, lex: &Lexicon, range: Range<usize>, pi: usize, p
         c.victims = Some(t.span(s..s_end));
         return Some(c);
     }
-    if matches!(first, "his" | "her") && s_end - s <= 3 && (lex.is_person(head) && !head.ends_with('s')) {
+    // "Daharia's mother was killed": a possessor and one person.
+    let possessive = (s..s_end).any(|x| t.low(x) == "'s") && s_end - s <= 5;
+    if (matches!(first, "his" | "her") || possessive) && s_end - s <= 5 && (lex.is_person(head) && !head.ends_with('s')) {
         c.victims = Some(t.span(s..s_end));
         c.additive = aux.contains(&"also");
         return Some(c);
@@ -1186,8 +1220,18 @@ fn sentence_initial_single(t: &Tokens, lex: &Lexicon, range: Range<usize>, pi: u
     let mut k = range.start;
     // "On 3 May 2020, a muezzin ...", "Late on Friday, the leader ...": skip the adverbial.
     if matches!(t.low(k), "on" | "in" | "at" | "late" | "early" | "yesterday" | "today" | "last" | "earlier" | "overnight" | "meanwhile" | "around" | "reported") {
-        if let Some(c) = (k + 1..(k + 12).min(pi)).find(|&x| t.low(x) == ",") {
-            k = c + 1;
+        // The subject starts after a comma, at a determiner followed by a person noun
+        // ("On Thursday evening, in Sadr, Baghdad, Iraq, a high-profile official ...").
+        let found = (k + 1..(k + 30).min(pi)).find(|&x| {
+            t.low(x) == "," && matches!(t.low(x + 1), "a" | "an" | "the") && (x + 2..(x + 8).min(pi)).any(|y| lex.is_person(t.low(y)))
+        });
+        match found {
+            Some(c) => k = c + 1,
+            None => {
+                if let Some(c) = (k + 1..(k + 12).min(pi)).find(|&x| t.low(x) == ",") {
+                    k = c + 1;
+                }
+            }
         }
     }
     let start = k;
@@ -1235,7 +1279,12 @@ fn conjoined_singles(t: &Tokens, lex: &Lexicon, range: Range<usize>, aux_start: 
         }
         let first = t.low(s);
         let mut s = s;
-        let single_person = if matches!(first, "a" | "an" | "one") && (s + 1..end).any(|x| lex.is_person(t.low(x))) {
+        let single_person = if (matches!(first, "a" | "an" | "one") && (s + 1..end).any(|x| lex.is_person(t.low(x))))
+            || (matches!(first, "his" | "her" | "their") && end - s == 2 && lex.is_person(t.low(s + 1)) && !t.low(s + 1).ends_with('s'))
+        {
+            true
+        } else if conjuncts > 0 && end - s == 1 && t.capitalized(s) && !NOT_NAMES.contains(&first) && !lex.is_person(first) {
+            // "Hakim and his son": a surname already introduced, beside another person.
             true
         } else if let Some((ns, _)) = name_suffix(t, lex, s..end, false).filter(|(ns, _)| end - ns >= 2) {
             s = ns;
@@ -1367,10 +1416,22 @@ fn singular_object(t: &Tokens, lex: &Lexicon, range: Range<usize>, pi: usize, pe
     if titles > 0 && !(k < range.end && t.capitalized(k) && t.capitalized(k + 1)) {
         return None;
     }
-    // A name: up to four capitalised words.
+    // A name: up to four capitalised words (with particles and initials).
     let mut e = k;
-    while e < range.end && e < k + 4 && t.capitalized(e) && !NOT_NAMES.contains(&t.low(e)) && !lex.is_person(t.low(e)) {
+    while e < range.end && e < k + 6 {
+        let w = t.low(e);
+        let particle = e > k && matches!(w, "al" | "el" | "bin" | "ibn" | "de" | "da" | "-" | "." | "abu");
+        if !(particle || (t.capitalized(e) && !NOT_NAMES.contains(&w) && !lex.is_person(w))) {
+            break;
+        }
         e += 1;
+    }
+    // "killed Hamza, the son of ...": one word, then an apposition.
+    if e == k + 1 && p.kind == ClaimKind::Killed && t.low(e) == "," && matches!(t.low(e + 1), "the" | "a" | "an") {
+        let mut c = single(p.kind, t.span(pi..e), sentence, pi);
+        c.named = Some(t.raw(k).to_string());
+        c.victims = Some(t.span(k..e));
+        return Some(c);
     }
     if e > k + 1 {
         if let Some(name) = proper_name(t, lex, k..e, range.start) {
