@@ -123,7 +123,7 @@ impl Fig {
     }
 }
 
-fn group_total(claims: &[&RawClaim]) -> Option<Fig> {
+fn group_total(claims: &[&RawClaim], all: &[RawClaim]) -> Option<Fig> {
     if claims.is_empty() {
         return None;
     }
@@ -138,6 +138,9 @@ fn group_total(claims: &[&RawClaim]) -> Option<Fig> {
     for s in sentences {
         let in_s: Vec<&&RawClaim> = claims.iter().filter(|c| c.sentence == s).collect();
         let has_base = in_s.iter().any(|c| !c.additive && !c.toll);
+        // "Three people are dead and four more are injured": "more" counts beyond the dead of
+        // the same sentence, not beyond earlier injured.
+        let after_other_kind = |c: &RawClaim| all.iter().any(|o| o.sentence == c.sentence && o.kind != c.kind && o.anchor < c.anchor);
         let mut sum = zero;
         let mut max = zero;
         let mut n = 0;
@@ -161,7 +164,7 @@ fn group_total(claims: &[&RawClaim]) -> Option<Fig> {
                     continue;
                 }
             }
-            if c.additive && !has_base {
+            if c.additive && !has_base && !c.struck && !after_other_kind(c) {
                 if c.named.is_none() {
                     carried = carried.add(Fig::of(c));
                 }
@@ -260,8 +263,8 @@ fn kind_total(claims: &[RawClaim], kind: ClaimKind) -> Option<Toll> {
     }
     let victims: Vec<&RawClaim> = of_kind.iter().copied().filter(|c| !c.perpetrators).collect();
     let perps: Vec<&RawClaim> = of_kind.iter().copied().filter(|c| c.perpetrators).collect();
-    let v = group_total(&victims);
-    let p = group_total(&perps);
+    let v = group_total(&victims, claims);
+    let p = group_total(&perps, claims);
     let fig = match (v, p) {
         (Some(a), Some(b)) => a.add(b),
         (Some(a), None) | (None, Some(a)) => a,

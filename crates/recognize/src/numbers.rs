@@ -439,8 +439,9 @@ fn non_count_of(t: &Tokens, fig: &Figure, sentence_start: usize) -> Option<NonCo
     if UNIT_AFTER_TIME.contains(&next) || next.starts_with("a.m") || next.starts_with("p.m") || dotted_time {
         return Some(NonCount::Time);
     }
-    // Dates.
-    if MONTHS.contains(&next) || MONTHS.contains(&prev) || (prev == "the" && t.low(fig.end) == "of") {
+    // Dates ("June 7", "7 June", "Dec. 25").
+    let abbrev_month = prev == "." && i >= sentence_start + 2 && MONTHS.contains(&t.low(i - 2));
+    if MONTHS.contains(&next) || MONTHS.contains(&prev) || abbrev_month || (prev == "the" && t.low(fig.end) == "of") {
         return Some(NonCount::DatePart);
     }
     if matches!(next, "/" | ".") && t.touching(fig.end - 1) && t.kind(fig.end + 1) == Some(TokenKind::Number) {
