@@ -230,6 +230,19 @@ fn victim_phrase(t: &Tokens, lex: &Lexicon, mut j: usize, end: usize) -> VictimP
     let mut words = 0;
     while j < end && words < 7 {
         let w = t.low(j);
+        // "a 25-year-old man": an age compound is a modifier.
+        if t.kind(j) == Some(sitrep_segment::TokenKind::Number) && t.low(j + 1) == "-" && matches!(t.low(j + 2), "year" | "month" | "week" | "day") {
+            let mut x = j + 2;
+            while x < end && x < j + 6 && t.low(x) != "old" {
+                x += 1;
+            }
+            if t.low(x) == "old" {
+                last_word = Some(x);
+                words += 1;
+                j = x + 1;
+                continue;
+            }
+        }
         // "a Ministry of Justice employee": "of" inside a capitalised name.
         if w == "of" && last_word.is_some_and(|h| t.capitalized(h)) && t.capitalized(j + 1) {
             j += 1;
@@ -472,6 +485,16 @@ fn earlier_time(t: &Tokens, figure: usize, range: Range<usize>, evidence: Span) 
     before || after
 }
 
+/// "to the hospital" / "to hospital" after an object ("sent a girl to the hospital").
+fn hospital_result(t: &Tokens, k: usize) -> bool {
+    t.low(k) == "to" && (t.low(k + 1) == "hospital" || (t.low(k + 1) == "the" && matches!(t.low(k + 2), "hospital" | "hospitals")) || t.low(k + 1) == "hospitals")
+}
+
+/// True for predicates that only count with a result ("sent" needs "to the hospital").
+fn needs_hospital(p: &Predicate) -> bool {
+    matches!(p.words.first(), Some(&"sent") | Some(&"sending"))
+}
+
 /// The lexicon's plain "killed" predicate, for forms built by rule ("hacked to untimely death").
 fn death_predicate(lex: &Lexicon) -> &Predicate {
     static KILLED: std::sync::OnceLock<Predicate> = std::sync::OnceLock::new();
@@ -695,8 +718,15 @@ pub fn claims_in_sentence(t: &Tokens, lex: &Lexicon, range: Range<usize>, nums: 
     // Figures inside another figure's victim phrase ("12 members of two families").
     let mut consumed_until = 0usize;
     for m in nums {
+        // A figure inside another figure's phrase ("12 members of two families were killed")
+        // is part of it, unless it has a predicate of its own ("one of three people hit by
+        // gunfire has died").
         if m.tokens.start < consumed_until {
-            continue;
+            let own = victim_phrase(t, lex, m.tokens.end, end);
+            let has_own = lex.predicate_at(t, own.range.end.max(m.tokens.end)).is_some_and(|(p, _)| p.passive || p.intrans);
+            if !has_own {
+                continue;
+            }
         }
         if m.non_count.is_some() {
             continue;
@@ -743,7 +773,7 @@ pub fn claims_in_sentence(t: &Tokens, lex: &Lexicon, range: Range<usize>, nums: 
             c.additive = f.also;
             c.struck = f.pred.struck;
             claim = Some(c);
-        } else if let Some(f) = backward(t, lex, m.tokens.start, range.start) {
+        } else if let Some(f) = backward(t, lex, m.tokens.start, range.start).filter(|f| !needs_hospital(f.pred) || hospital_result(t, vp.range.end.max(m.tokens.end))) {
             // An active predicate's object: "killing 12 people".
             let np_end = vp.range.end.max(m.tokens.end);
             // "left 5 dead" — result verbs are handled by the forward rule; here the object
@@ -1133,8 +1163,8 @@ fn singular_subject(t: &Tokens, lex: &Lexicon, range: Range<usize>, pi: usize, p
         return Some(c);
     }
     // "Daharia's mother was killed": a possessor and one person.
-    let possessive = (s..s_end).any(|x| t.low(x) == "'s") && s_end - s <= 5;
-    if (matches!(first, "his" | "her") || possessive) && s_end - s <= 5 && (lex.is_person(head) && !head.ends_with('s')) {
+    let possessive = (s..s_end).any(|x| t.low(x) == "'s") && s_end - s <= 8;
+    if (matches!(first, "his" | "her") || possessive) && s_end - s <= 8 && (lex.is_person(head) && !head.ends_with('s')) {
         c.victims = Some(t.span(s..s_end));
         c.additive = aux.contains(&"also");
         return Some(c);
@@ -1283,6 +1313,9 @@ fn conjoined_singles(t: &Tokens, lex: &Lexicon, range: Range<usize>, aux_start: 
             || (matches!(first, "his" | "her" | "their") && end - s == 2 && lex.is_person(t.low(s + 1)) && !t.low(s + 1).ends_with('s'))
         {
             true
+        } else if end - s == 1 && lex.is_person(first) && !first.ends_with('s') && first != "old" && matches!(t.low(s.saturating_sub(1)), "," | "and") {
+            // "A man, woman and boy": a bare noun in a list that opened with "a".
+            true
         } else if conjuncts > 0 && end - s == 1 && t.capitalized(s) && !NOT_NAMES.contains(&first) && !lex.is_person(first) {
             // "Hakim and his son": a surname already introduced, beside another person.
             true
@@ -1345,11 +1378,32 @@ fn conjoined_single(t: &Tokens, lex: &Lexicon, range: Range<usize>, aux_start: u
 }
 
 fn singular_object(t: &Tokens, lex: &Lexicon, range: Range<usize>, pi: usize, pe: usize, p: &Predicate, sentence: usize) -> Option<RawClaim> {
+    let c = singular_object_inner(t, lex, range, pi, pe, p, sentence)?;
+    if needs_hospital(p) {
+        let end = t.toks.partition_point(|tok| tok.span.start < c.span.end);
+        if !hospital_result(t, end) {
+            return None;
+        }
+    }
+    Some(c)
+}
+
+fn singular_object_inner(t: &Tokens, lex: &Lexicon, range: Range<usize>, pi: usize, pe: usize, p: &Predicate, sentence: usize) -> Option<RawClaim> {
     let k = pe;
     if k >= range.end {
         return None;
     }
     let first = t.low(k);
+    // "wounding his father", "shooting her mother".
+    if matches!(first, "his" | "her" | "their") {
+        let vp = victim_phrase(t, lex, k + 1, range.end);
+        if vp.head == Head::Person && vp.range.end > k + 1 && !t.low(vp.range.end - 1).ends_with('s') {
+            let mut c = single(p.kind, t.span(pi..vp.range.end), sentence, pi);
+            c.victims = Some(t.span(k..vp.range.end));
+            c.definite = true;
+            return Some(c);
+        }
+    }
     if first == "the" && matches!(t.low(k + 1), "other" | "second" | "third") && !lex.is_person(t.low(k + 2)) {
         let mut c = single(p.kind, t.span(pi..k + 2), sentence, pi);
         c.definite = false;
