@@ -566,8 +566,10 @@ fn skip_post_modifier(t: &Tokens, lex: &Lexicon, k: usize, end: usize, nums: &[N
             // "who were killed" keeps its auxiliary; so does the rest.
             return Some(x);
         }
-        if lex.predicate_at(t, x).is_some() && matches!(t.low(x - 1), "been") {
-            return Some(x);
+        if let Some((p, _)) = lex.predicate_at(t, x) {
+            if matches!(t.low(x - 1), "been" | "getting" | "got" | "get") || (p.passive && x == k + 1) {
+                return Some(x);
+            }
         }
         if (w == "and" || w == ",") && (nums.iter().any(|m| m.tokens.start == x + 1) || matches!(t.low(x + 1), "a" | "an" | "one")) {
             return Some(x);
@@ -721,7 +723,8 @@ pub fn claims_in_sentence(t: &Tokens, lex: &Lexicon, range: Range<usize>, nums: 
         // A figure inside another figure's phrase ("12 members of two families were killed")
         // is part of it, unless it has a predicate of its own ("one of three people hit by
         // gunfire has died").
-        if m.tokens.start < consumed_until {
+        let conjunct = m.tokens.start > range.start && matches!(t.low(m.tokens.start - 1), "and" | ",");
+        if m.tokens.start < consumed_until && !conjunct {
             let own = victim_phrase(t, lex, m.tokens.end, end);
             let has_own = lex.predicate_at(t, own.range.end.max(m.tokens.end)).is_some_and(|(p, _)| p.passive || p.intrans);
             if !has_own {
@@ -1143,6 +1146,12 @@ fn singular_subject(t: &Tokens, lex: &Lexicon, range: Range<usize>, pi: usize, p
     if s > range.start && matches!(t.low(s - 1), "no") {
         return None;
     }
+    if matches!(first, "another" | "one") && s_end - s == 1 && s > range.start && matches!(t.low(s - 1), "and" | ",") {
+        // "One officer was killed and another was injured".
+        c.additive = first == "another";
+        c.victims = Some(t.span(s..s_end));
+        return Some(c);
+    }
     if matches!(first, "a" | "an" | "one" | "another") {
         // "an alleged drug dealer was shot dead": after a verb of killing, "a" + noun is a person.
         let lenient = p.kind == ClaimKind::Killed && (aux.contains(&"was") || p.intrans) && !NOT_PEOPLE.contains(&head) && !subj.contains(&"of");
@@ -1206,6 +1215,9 @@ fn singles_beside_figure(t: &Tokens, lex: &Lexicon, m: &NumberMention, vp: &Vict
         let mut s = end;
         while s > range.start && end - s < 6 && !subject_stop(t, s - 1) {
             s -= 1;
+            if matches!(t.low(s), "a" | "an" | "one") {
+                break;
+            }
         }
         let noun_phrase = (s..end).all(|x| !lex.aux.contains(t.low(x)) && lex.predicate_at(t, x).is_none());
         if s < end && noun_phrase && matches!(t.low(s), "a" | "an" | "one") && (s + 1..end).any(|x| lex.is_person(t.low(x)) || person_like(t.raw(x), t.low(x))) {

@@ -226,14 +226,22 @@ fn group_total(claims: &[&RawClaim], all: &[RawClaim]) -> Option<Fig> {
 pub fn total(claims: &[RawClaim], kind: ClaimKind) -> Option<Toll> {
     if kind == ClaimKind::Injured {
         let stated: Vec<RawClaim> = claims.iter().filter(|c| !c.struck).cloned().collect();
-        let struck: Vec<RawClaim> = claims.iter().filter(|c| c.struck).cloned().collect();
+        // Those struck include the dead; "another man was also shot" is one more beside them.
+        let struck: Vec<RawClaim> = claims.iter().filter(|c| c.struck && !c.additive).cloned().collect();
+        let extra: u64 = claims.iter().filter(|c| c.struck && c.additive && c.kind == kind).map(|c| c.low).sum();
         let stated_total = kind_total(&stated, kind);
         let struck_total = kind_total(&struck, kind);
-        let killed = kind_total(claims, ClaimKind::Killed).map_or(0, |t| t.best);
-        let derived = struck_total.map(|t| {
-            let n = t.low.saturating_sub(killed);
-            Toll { low: n, high: t.high.map(|h| h.saturating_sub(killed)), best: n }
-        });
+        // The shooter's own death is not among those he shot.
+        let victims_killed: Vec<RawClaim> = claims.iter().filter(|c| !c.perpetrators).cloned().collect();
+        let killed = kind_total(&victims_killed, ClaimKind::Killed).map_or(0, |t| t.best);
+        let derived = match struck_total {
+            Some(t) => {
+                let n = t.low.saturating_sub(killed) + extra;
+                Some(Toll { low: n, high: t.high.map(|h| h.saturating_sub(killed) + extra), best: n })
+            }
+            None if extra > 0 => Some(Toll { low: extra, high: Some(extra), best: extra }),
+            None => None,
+        };
         // A vague "several injured" gives way to the figure from those struck.
         let stated_vague = stated.iter().filter(|c| c.kind == kind && !c.subset && !c.background && c.low > 0).all(|c| c.vague);
         return match (stated_total, derived) {
