@@ -1240,9 +1240,13 @@ fn singles_beside_figure(t: &Tokens, lex: &Lexicon, m: &NumberMention, vp: &Vict
 fn more_single_objects(t: &Tokens, lex: &Lexicon, mut k: usize, end: usize) -> (u64, usize) {
     let mut n = 0;
     let mut last = k;
-    while k + 2 < end && matches!(t.low(k), "and" | ",") && matches!(t.low(k + 1), "a" | "an" | "another" | "one") {
+    while k + 2 < end && matches!(t.low(k), "and" | ",") && matches!(t.low(k + 1), "a" | "an" | "another" | "one" | "his" | "her" | "their") {
         let vp = victim_phrase(t, lex, k + 2, end);
         if vp.head != Head::Person || vp.range.end <= k + 2 {
+            break;
+        }
+        // "her mother" is one person; "their children" are not counted here.
+        if matches!(t.low(k + 1), "his" | "her" | "their") && t.low(vp.range.end - 1).ends_with('s') {
             break;
         }
         n += 1;

@@ -186,3 +186,43 @@ fn killings_that_are_the_reason_for_a_protest_are_background() {
     assert_eq!(killed(&r), None);
     assert_eq!(r.events[0].event_type.as_deref(), Some("Protests"));
 }
+
+#[test]
+fn names_with_appositions_and_titles() {
+    assert_eq!(killed(&run("Jane Doe, the teenage granddaughter of a city councillor, was shot to death on Friday.")), Some(1));
+    assert_eq!(killed(&run("Police Officer John Roe was shot and killed during a traffic stop.")), Some(1));
+    // The same person named three ways is one person.
+    let r = run("Marcus Lee Tate was killed in the shooting. Marcus died at the scene. Officers said Marcus Tate had no weapon.");
+    assert_eq!(killed(&r), Some(1));
+}
+
+#[test]
+fn post_modifiers_and_asides_between_victims_and_verb() {
+    assert_eq!(killed(&run("At least 16 members of a village defence group have been killed in the north.")), Some(16));
+    assert_eq!(killed(&run("Nine civilians from the same family, mostly women and children, were killed in the raid.")), Some(9));
+    assert_eq!(killed(&run("Fourteen people, including the bomber, died in the attack.")), Some(14));
+    // A figure inside the phrase is part of it.
+    assert_eq!(killed(&run("Twelve members of two families were killed in the air raid.")), Some(12));
+}
+
+#[test]
+fn hospital_and_gunshot_forms_count_as_hurt() {
+    let r = run("Five people, including an infant, were rushed to the hospital after the drive-by shooting.");
+    assert_eq!(injured(&r), Some(5));
+    // The gunman's own death is not among those he shot.
+    let r = run("The gunman shot a 9-year-old girl and her mother before he fatally shot himself.");
+    assert_eq!((killed(&r), injured(&r)), (Some(1), Some(2)));
+}
+
+#[test]
+fn running_total_alone_is_the_incident_figure() {
+    let r = run("Clashes between the two communities have claimed 17 lives in the past week, officials said.");
+    assert_eq!(killed(&r), Some(17));
+    assert!(r.events[0].claims[0].cumulative);
+}
+
+#[test]
+fn coder_notes_decide_the_total() {
+    let r = run("On 2 May 2020, militants attacked a checkpoint, killing 3 soldiers. Fatalities coded as 0 (local media reported 3).");
+    assert_eq!(killed(&r), Some(0));
+}
