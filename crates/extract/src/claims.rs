@@ -292,11 +292,7 @@ fn victim_phrase(t: &Tokens, lex: &Lexicon, mut j: usize, end: usize) -> VictimP
         None => Head::Bare,
         Some(h) => {
             let w = t.low(h);
-            if lex.is_person(w) || subset {
-                Head::Person
-            } else if matches!(w, "more" | "others" | "dead" | "injured" | "wounded") {
-                Head::Person
-            } else if person_like(t.raw(h), w) {
+            if lex.is_person(w) || subset || matches!(w, "more" | "others" | "dead" | "injured" | "wounded") || person_like(t.raw(h), w) {
                 Head::Person
             } else {
                 // Any person noun inside the phrase ("civilians aboard" is not possible here,
@@ -351,8 +347,7 @@ fn skip_aside(t: &Tokens, k: usize, end: usize) -> Option<usize> {
                 // A list: "17 people, including eight nationals, two Canadians and one Swiss, were
                 // killed"; or "Fourteen people, including the bomber, died".
                 return (k + 2..end.min(k + 40))
-                    .find(|&x| matches!(t.low(x), "were" | "was" | "have" | "has" | "had") || (t.low(x - 1) == "," && matches!(t.low(x), "died" | "perished")))
-                    .map(|x| x);
+                    .find(|&x| matches!(t.low(x), "were" | "was" | "have" | "has" | "had") || (t.low(x - 1) == "," && matches!(t.low(x), "died" | "perished")));
             }
             (k + 2..end.min(k + 20)).find(|&x| t.low(x) == closer || (closer != "," && t.low(x) == ",")).map(|x| x + 1)
         }
@@ -657,11 +652,7 @@ pub fn sentence_cues(t: &Tokens, lex: &Lexicon, range: Range<usize>) -> Sentence
                         c.cumulative = true;
                     }
                 }
-                Cue::Separate => {
-                    if i <= range.start + 3 {
-                        c.separate = true;
-                    }
-                }
+                Cue::Separate if i <= range.start + 3 => c.separate = true,
                 Cue::Additive => c.additive = true,
                 _ => {}
             }
@@ -1022,6 +1013,7 @@ fn name_suffix(t: &Tokens, lex: &Lexicon, r: Range<usize>, single_ok: bool) -> O
     (r.start..r.end).find_map(|ns| proper_name_ext(t, lex, ns..r.end, if single_ok { ns } else { usize::MAX }, single_ok).map(|n| (ns, n)))
 }
 
+#[allow(clippy::too_many_arguments)]
 fn singular_subject(t: &Tokens, lex: &Lexicon, range: Range<usize>, pi: usize, pe: usize, p: &Predicate, sentence: usize, antecedents: &Antecedents) -> Option<RawClaim> {
     // Walk back over auxiliaries.
     let mut k = pi;
@@ -1324,7 +1316,6 @@ fn conjoined_singles(t: &Tokens, lex: &Lexicon, range: Range<usize>, aux_start: 
             break;
         }
         let first = t.low(s);
-        let mut s = s;
         let single_person = if (matches!(first, "a" | "an" | "one") && (s + 1..end).any(|x| lex.is_person(t.low(x))))
             || (matches!(first, "his" | "her" | "their") && end - s == 2 && lex.is_person(t.low(s + 1)) && !t.low(s + 1).ends_with('s'))
         {
@@ -1491,7 +1482,8 @@ fn singular_object_inner(t: &Tokens, lex: &Lexicon, range: Range<usize>, pi: usi
     while e < range.end && e < k + 6 {
         let w = t.low(e);
         let particle = e > k && matches!(w, "al" | "el" | "bin" | "ibn" | "de" | "da" | "-" | "." | "abu");
-        if !(particle || (t.capitalized(e) && !NOT_NAMES.contains(&w) && !lex.is_person(w))) {
+        let name_word = t.capitalized(e) && !NOT_NAMES.contains(&w) && !lex.is_person(w);
+        if !particle && !name_word {
             break;
         }
         e += 1;
@@ -1557,9 +1549,7 @@ fn perpetrators_besides(t: &Tokens, range: Range<usize>, sentence: usize, antece
         return;
     };
     for i in range.clone() {
-        let opener = if t.matches(i, &["in", "addition", "to"]) {
-            3
-        } else if t.matches(i, &["as", "well", "as"]) {
+        let opener = if t.matches(i, &["in", "addition", "to"]) || t.matches(i, &["as", "well", "as"]) {
             3
         } else if matches!(t.low(i), "besides" | "plus") {
             1

@@ -163,7 +163,7 @@ pub fn classify(cats: &HashSet<Category>, hints: VictimHints) -> (Option<&'stati
         if violent_demo {
             return (Some("Riots"), Some("Violent demonstration"));
         }
-        if hints.protesters || (has(Attack) && (hints.civilians || hints.protesters) && hints.casualties) {
+        if hints.protesters || (has(Attack) && hints.civilians && hints.casualties) {
             return (Some("Protests"), Some("Excessive force against protesters"));
         }
         if has(Arrest) {

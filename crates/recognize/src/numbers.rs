@@ -240,7 +240,7 @@ fn parse_words(t: &Tokens, i: usize, lex: &NumberLexicon) -> Option<(u64, usize)
                     // "twenty five" / "twenty-five": a unit may follow tens; two units in a row end it.
                     let joinable = match last_role {
                         None => true,
-                        Some(WordRole::Tens) => role == WordRole::Unit && v < 10 && current % 10 == 0,
+                        Some(WordRole::Tens) => role == WordRole::Unit && v < 10 && current.is_multiple_of(10),
                         Some(WordRole::Scale) => true,
                         Some(WordRole::Unit) => false,
                     };
@@ -267,12 +267,11 @@ fn parse_words(t: &Tokens, i: usize, lex: &NumberLexicon) -> Option<(u64, usize)
             last_role = Some(role);
             j += 1;
             // Connectors: a hyphen inside ("thirty-seven", "one-hundred"), or "and" after a scale.
-            if t.low(j) == "-" && t.touching(j - 1) && lex.words.contains_key(t.low(j + 1)) {
-                j += 1;
-            } else if t.low(j) == "and"
+            let hyphen = t.low(j) == "-" && t.touching(j - 1) && lex.words.contains_key(t.low(j + 1));
+            let and_after_scale = t.low(j) == "and"
                 && last_role == Some(WordRole::Scale)
-                && lex.words.get(t.low(j + 1)).is_some_and(|(_, r)| *r != WordRole::Scale)
-            {
+                && lex.words.get(t.low(j + 1)).is_some_and(|(_, r)| *r != WordRole::Scale);
+            if hyphen || and_after_scale {
                 j += 1;
             }
             continue;
@@ -323,10 +322,7 @@ fn figure_at(t: &Tokens, i: usize, lex: &NumberLexicon) -> Option<Figure> {
                 return Some(Figure { value: 6, start: i, end: i + 3, form: NumberForm::Words, fraction: false });
             }
             if (w == "a" || w == "an") && matches!(t.low(i + 1), "dozen" | "hundred" | "thousand" | "million") {
-                let (v, end) = match parse_words_after_article(t, i + 1, lex) {
-                    Some(x) => x,
-                    None => return None,
-                };
+                let (v, end) = parse_words_after_article(t, i + 1, lex)?;
                 return Some(Figure { value: v, start: i, end, form: NumberForm::Words, fraction: false });
             }
             let (v, end) = parse_words(t, i, lex)?;
@@ -432,7 +428,7 @@ fn non_count_of(t: &Tokens, fig: &Figure, sentence_start: usize) -> Option<NonCo
     if next == ":" && t.kind(fig.end + 1) == Some(TokenKind::Number) && t.touching(fig.end - 1) {
         return Some(NonCount::Time);
     }
-    if prev == ":" && i >= sentence_start + 1 && t.touching(i - 1) && t.kind(i.wrapping_sub(2)) == Some(TokenKind::Number) {
+    if prev == ":" && i > sentence_start && t.touching(i - 1) && t.kind(i.wrapping_sub(2)) == Some(TokenKind::Number) {
         return Some(NonCount::Time);
     }
     let dotted_time = (next == "a" || next == "p") && t.low(fig.end + 1) == "." && t.low(fig.end + 2) == "m";
@@ -584,7 +580,9 @@ mod tests {
         Segmented { tokens, sentences: vec![Sentence { span: Span::new(0, text.len()), tokens: 0..n, noise: false, paragraph: 0 }] }
     }
 
-    fn nums(text: &str) -> Vec<(String, u64, Option<u64>, Qualifier, Option<NonCount>)> {
+    type Row = (String, u64, Option<u64>, Qualifier, Option<NonCount>);
+
+    fn nums(text: &str) -> Vec<Row> {
         let s = seg(text);
         let t = Tokens::new(text, &s);
         numbers_in(&t, 0..t.len())
