@@ -69,6 +69,8 @@ pub struct RawClaim {
     pub earlier: bool,
     /// Lowercase head noun of the victims, when there is one ("soldiers").
     pub head: Option<String>,
+    /// Who gave the figure (filled in by the caller from the sentence).
+    pub source: Option<String>,
 }
 
 /// Figures seen so far in the document, by the noun they counted ("two police officers" →
@@ -218,7 +220,10 @@ fn victim_phrase(t: &Tokens, lex: &Lexicon, mut j: usize, end: usize) -> VictimP
         if PARTITIVE_DETS.contains(&det) {
             j += 2;
             if det == "them" || det == "whom" || det == "which" {
-                return VictimPhrase { range: start..j, head: Head::Person, subset: det != "them", perpetrators: false };
+                // "pursued the attackers and killed four of them": the attackers.
+                let antecedent = (start.saturating_sub(15)..start.saturating_sub(1)).rev().map(|x| t.low(x)).find(|w| w.ends_with('s') && (lex.is_person(w) || PERPETRATOR_NOUNS.contains(w)));
+                let perpetrators = antecedent.is_some_and(|w| PERPETRATOR_NOUNS.contains(&w));
+                return VictimPhrase { range: start..j, head: Head::Person, subset: det != "them", perpetrators };
             }
             if SUBSET_HEADS.contains(&t.low(j)) {
                 subset = true;
@@ -404,6 +409,14 @@ fn forward<'l>(t: &Tokens, lex: &'l Lexicon, mut k: usize, end: usize, nums: &[N
         if w == "not" || w == "never" || w == "n't" {
             return None;
         }
+        // A relative clause with a verb of its own: "four gunmen who went inside were killed".
+        if matches!(w, "who" | "that") && !saw_aux && !lex.aux.contains(t.low(k + 1)) && lex.predicate_at(t, k + 1).is_none() {
+            if let Some(after) = skip_post_modifier(t, lex, k, end, nums) {
+                k = after;
+                skipped_modifier = true;
+                continue;
+            }
+        }
         if lex.aux.contains(w) {
             saw_aux = true;
             also |= w == "also";
@@ -485,9 +498,23 @@ fn hospital_result(t: &Tokens, k: usize) -> bool {
     t.low(k) == "to" && (t.low(k + 1) == "hospital" || (t.low(k + 1) == "the" && matches!(t.low(k + 2), "hospital" | "hospitals")) || t.low(k + 1) == "hospitals")
 }
 
-/// True for predicates that only count with a result ("sent" needs "to the hospital").
+/// True for predicates that only count with a result ("sent" needs "to the hospital",
+/// "forced" needs "from their homes").
 fn needs_hospital(p: &Predicate) -> bool {
-    matches!(p.words.first(), Some(&"sent") | Some(&"sending"))
+    matches!(p.words.first(), Some(&"sent") | Some(&"sending") | Some(&"forced") | Some(&"forcing"))
+}
+
+/// "from their homes", "out of their homes", "to flee" after the object of "forced".
+fn displacement_result(t: &Tokens, k: usize) -> bool {
+    t.matches(k, &["from", "their", "homes"]) || t.matches(k, &["out", "of", "their", "homes"]) || t.matches(k, &["to", "flee"]) || t.matches(k, &["from", "their", "villages"])
+}
+
+/// The result a predicate needs after its object is there.
+fn result_ok(p: &Predicate, t: &Tokens, k: usize) -> bool {
+    match p.words.first() {
+        Some(&"forced") | Some(&"forcing") => displacement_result(t, k),
+        _ => hospital_result(t, k),
+    }
 }
 
 /// The lexicon's plain "killed" predicate, for forms built by rule ("hacked to untimely death").
@@ -689,6 +716,7 @@ fn figure_claim(m: &NumberMention, kind: ClaimKind, vp: &VictimPhrase, evidence:
         vague: m.form == sitrep_recognize::numbers::NumberForm::Vague,
         earlier: false,
         head: (vp.range.end > vp.range.start).then(|| t.low(vp.range.end - 1).to_string()),
+        source: None,
     }
 }
 
@@ -741,6 +769,13 @@ pub fn claims_in_sentence(t: &Tokens, lex: &Lexicon, range: Range<usize>, nums: 
         if vp.head == Head::Thing {
             continue;
         }
+        // "carried 31 wounded people", "found 12 dead bodies": the adjective says what happened.
+        let adjective_kind = match t.low(m.tokens.end) {
+            "wounded" | "injured" => Some(ClaimKind::Injured),
+            "dead" => Some(ClaimKind::Killed),
+            _ => None,
+        }
+        .filter(|_| vp.head == Head::Person && vp.range.end > m.tokens.end + 1);
         let mut claim: Option<RawClaim> = None;
         if let Some(f) = forward(t, lex, vp.range.end.max(m.tokens.end), end, nums) {
             // A second predicate for the same people: "were kidnapped and later executed".
@@ -767,7 +802,7 @@ pub fn claims_in_sentence(t: &Tokens, lex: &Lexicon, range: Range<usize>, nums: 
             c.additive = f.also;
             c.struck = f.pred.struck;
             claim = Some(c);
-        } else if let Some(f) = backward(t, lex, m.tokens.start, range.start).filter(|f| !needs_hospital(f.pred) || hospital_result(t, vp.range.end.max(m.tokens.end))) {
+        } else if let Some(f) = backward(t, lex, m.tokens.start, range.start).filter(|f| !needs_hospital(f.pred) || result_ok(f.pred, t, vp.range.end.max(m.tokens.end))) {
             // An active predicate's object: "killing 12 people".
             let np_end = vp.range.end.max(m.tokens.end);
             // "left 5 dead" — result verbs are handled by the forward rule; here the object
@@ -795,6 +830,11 @@ pub fn claims_in_sentence(t: &Tokens, lex: &Lexicon, range: Range<usize>, nums: 
                 let ev = t.span(pstart..vp.range.end.max(m.tokens.end));
                 last_active = Some((vp.range.end.max(m.tokens.end), kind, pstart));
                 claim = Some(figure_claim(m, kind, &vp, ev, sentence, t));
+            }
+        }
+        if claim.is_none() {
+            if let Some(kind) = adjective_kind {
+                claim = Some(figure_claim(m, kind, &vp, t.span(m.tokens.start..vp.range.end), sentence, t));
             }
         }
         if let Some(mut c) = claim {
@@ -997,6 +1037,7 @@ fn single(kind: ClaimKind, span: Span, sentence: usize, anchor: usize) -> RawCla
         vague: false,
         earlier: false,
         head: None,
+        source: None,
     }
 }
 
@@ -1388,7 +1429,7 @@ fn singular_object(t: &Tokens, lex: &Lexicon, range: Range<usize>, pi: usize, pe
     let c = singular_object_inner(t, lex, range, pi, pe, p, sentence)?;
     if needs_hospital(p) {
         let end = t.toks.partition_point(|tok| tok.span.start < c.span.end);
-        if !hospital_result(t, end) {
+        if !result_ok(p, t, end) {
             return None;
         }
     }
@@ -1433,8 +1474,10 @@ fn singular_object_inner(t: &Tokens, lex: &Lexicon, range: Range<usize>, pi: usi
     }
     if matches!(first, "a" | "an" | "one" | "another") {
         let vp = victim_phrase(t, lex, k + 1, range.end);
-        // After a verb of killing, "a" + noun is nearly always a person ("killed a polling observer").
-        let lenient = p.kind == ClaimKind::Killed && vp.head == Head::Thing && vp.range.end > k + 1 && !NOT_PEOPLE.contains(&t.low(vp.range.end - 1));
+        // After a verb of killing, "a" + noun is nearly always a person ("killed a polling
+        // observer"); not after a weak verb ("lost an inch", "buried a dog").
+        let weak = matches!(p.words.first(), Some(&"lost") | Some(&"losing") | Some(&"buried"));
+        let lenient = !weak && p.kind == ClaimKind::Killed && vp.head == Head::Thing && vp.range.end > k + 1 && !NOT_PEOPLE.contains(&t.low(vp.range.end - 1));
         if vp.head == Head::Person || lenient {
             let to_death = death_result(t, vp.range.end);
             let kind = if to_death > 0 { ClaimKind::Killed } else { p.kind };

@@ -219,6 +219,36 @@ fn group_total(claims: &[&RawClaim], all: &[RawClaim]) -> Option<Fig> {
     Some(total)
 }
 
+/// Victims' total when named sources disagree ("police said nine were killed"; "the group
+/// said it killed more than 30"): ACLED's rule, the most conservative source's total is the
+/// best figure and the largest the high. Figures without a source count for every source.
+fn competing_total(claims: &[&RawClaim], all: &[RawClaim]) -> Option<Fig> {
+    // A source is known by its last word: "a military official" and "the official" are one.
+    let key = |s: &str| s.rsplit(|c: char| !c.is_alphanumeric()).find(|w| !w.is_empty()).unwrap_or(s).to_lowercase();
+    let mut sources: Vec<String> = Vec::new();
+    for c in claims {
+        if let Some(s) = c.source.as_deref() {
+            let k = key(s);
+            if !sources.contains(&k) {
+                sources.push(k);
+            }
+        }
+    }
+    if sources.len() < 2 {
+        return group_total(claims, all);
+    }
+    let totals: Vec<Fig> = sources
+        .iter()
+        .filter_map(|s| {
+            let part: Vec<&RawClaim> = claims.iter().copied().filter(|c| c.source.as_deref().is_none_or(|x| key(x) == *s)).collect();
+            group_total(&part, all)
+        })
+        .collect();
+    let low = totals.iter().copied().min_by_key(|f| f.low)?;
+    let high = totals.iter().copied().fold(low, Fig::max);
+    Some(Fig { low: low.low, high: if high.low > low.low { high.high.map(|_| high.low).or(None) } else { low.high } })
+}
+
 /// The total of one kind over an incident's claims.
 ///
 /// Injured: the stated injured, or the people struck by gunfire less those killed, whichever
@@ -271,8 +301,25 @@ fn kind_total(claims: &[RawClaim], kind: ClaimKind) -> Option<Toll> {
     }
     let victims: Vec<&RawClaim> = of_kind.iter().copied().filter(|c| !c.perpetrators).collect();
     let perps: Vec<&RawClaim> = of_kind.iter().copied().filter(|c| c.perpetrators).collect();
-    let v = group_total(&victims, claims);
-    let p = group_total(&perps, claims);
+    // Deaths are where sides contest figures; for injuries a second source is usually an update.
+    let v = if kind == ClaimKind::Killed { competing_total(&victims, claims) } else { group_total(&victims, claims) };
+    // Perpetrators named apart ("the bomber", "four gunmen") are different people: their
+    // groups add up; the same group given twice counts once.
+    let p = {
+        let mut heads: Vec<Option<&str>> = Vec::new();
+        for c in &perps {
+            if !heads.contains(&c.head.as_deref()) {
+                heads.push(c.head.as_deref());
+            }
+        }
+        heads
+            .iter()
+            .filter_map(|h| {
+                let part: Vec<&RawClaim> = perps.iter().copied().filter(|c| c.head.as_deref() == *h).collect();
+                group_total(&part, claims)
+            })
+            .reduce(Fig::add)
+    };
     let fig = match (v, p) {
         (Some(a), Some(b)) => a.add(b),
         (Some(a), None) | (None, Some(a)) => a,

@@ -47,7 +47,6 @@ struct SentenceInfo {
     span: Span,
     paragraph: usize,
     claims: Vec<RawClaim>,
-    source: Option<String>,
     date: Option<ResolvedDate>,
     separate: bool,
 }
@@ -56,11 +55,17 @@ fn precision_rank(d: &ResolvedDate) -> u8 {
     d.precision as u8
 }
 
-/// The best date stated in a sentence: the most precise, the first among equals.
-fn sentence_date(dates: &[(Span, ResolvedDate)], span: Span) -> Option<ResolvedDate> {
+/// The best date stated in a sentence: the most precise, the first among equals. The date of
+/// a statement ("the army said in a statement on Sunday") is not the incident's.
+fn sentence_date(t: &Tokens, dates: &[(Span, ResolvedDate)], span: Span) -> Option<ResolvedDate> {
+    let lex = Lexicon::get();
     dates
         .iter()
         .filter(|(s, d)| span.contains(*s) && d.precision <= sitrep_model::DatePrecision::Week)
+        .filter(|(s, _)| {
+            let i = t.toks.partition_point(|tok| tok.span.start < s.start);
+            !(i.saturating_sub(5)..i).any(|k| lex.speech.contains(t.low(k)) || matches!(t.low(k), "statement" | "announcement" | "conference" | "briefing"))
+        })
         .min_by_key(|(s, d)| (precision_rank(d), s.start))
         .map(|(_, d)| *d)
 }
@@ -96,13 +101,15 @@ pub fn extract(input: &Input) -> Vec<Event> {
             Some(Source::Pronoun) => last_source.clone(),
             None => None,
         };
+        for c in &mut claims {
+            c.source.clone_from(&source);
+        }
         infos.push(SentenceInfo {
             tokens: s.tokens.clone(),
             span: s.span,
             paragraph: s.paragraph,
             claims,
-            source,
-            date: sentence_date(&resolved, s.span),
+            date: sentence_date(&t, &resolved, s.span),
             separate: cues.separate,
         });
     }
@@ -126,8 +133,12 @@ pub fn extract(input: &Input) -> Vec<Event> {
             campaign.claims.extend(camp);
         }
         if !inc.is_empty() {
+            // A rising toll ("the death toll rose to 40") updates the incident before it, whatever
+            // the date of the update.
+            let update = inc.iter().all(|c| c.toll && c.cumulative);
             let new = match incidents.last() {
                 None => true,
+                Some(_) if update => false,
                 Some(cur) => {
                     info.separate
                         || match (&info.date, &cur.date) {
@@ -140,13 +151,16 @@ pub fn extract(input: &Input) -> Vec<Event> {
                 // No date of its own: the paragraph's last date, then a date in the next few
                 // sentences, then any earlier date, the lead-in date, the report's date.
                 let same_para_prev = infos[..k].iter().rev().take_while(|i| i.paragraph == info.paragraph).find_map(|i| i.date);
-                let next = infos[k + 1..].iter().take(3).find_map(|i| i.date.filter(|d| d.precision == sitrep_model::DatePrecision::Day));
+                let day = |i: &SentenceInfo| i.date.filter(|d| d.precision == sitrep_model::DatePrecision::Day);
+                let next_same_para = infos[k + 1..].iter().take(3).take_while(|i| i.paragraph == info.paragraph).find_map(day);
+                let next = infos[k + 1..].iter().take(3).find_map(day);
                 let inherited = info
                     .date
                     .or(if incidents.is_empty() { lead } else { None })
                     .or(same_para_prev)
-                    .or(next)
+                    .or(next_same_para)
                     .or(last_date)
+                    .or(next)
                     .or(lead)
                     .or(report);
                 incidents.push(Incident {
@@ -159,7 +173,7 @@ pub fn extract(input: &Input) -> Vec<Event> {
             } else if let Some(cur) = incidents.last_mut() {
                 cur.claims.extend(inc);
                 cur.sentences.push(k);
-                if let Some(d) = info.date {
+                if let Some(d) = info.date.filter(|_| !update) {
                     cur.date = Some(match cur.date {
                         Some(c) if cur.own_date => events::refine(c, d),
                         _ => d,
@@ -268,7 +282,7 @@ fn to_event(t: &Tokens, infos: &[SentenceInfo], inc: &Incident, _doc: &Document)
         .claims
         .iter()
         .map(|c| {
-            let source = infos.iter().find(|i| i.span.contains(c.span) || i.span.overlaps(c.span)).and_then(|i| i.source.clone());
+            let source = c.source.clone();
             Claim {
                 kind: c.kind,
                 low: c.low,

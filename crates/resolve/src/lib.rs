@@ -219,11 +219,13 @@ const DATE_LINE_WORDS: &[&str] = &[
     "published", "updated", "posted", "last", "modified", "created", "first", "on", "at", "am",
     "pm", "a", "m", "p", "gmt", "utc", "bst", "cet", "cest", "est", "edt", "cst", "cdt", "mst",
     "mdt", "pst", "pdt", "et", "ist", "pkt", "eat", "wat", "cat", "ast", "msk", "date", "time",
-    "local", "hrs", "hours", "h",
+    "local", "hrs", "hours", "h", "hkt", "jst", "kst", "aest", "aedt", "sast", "wib",
+    "pht", "sgt", "ict", "gst", "irst", "aft",
 ];
 
-/// How many non-empty lines from the top may hold the date line.
-const TOP_LINES: usize = 4;
+/// How many non-empty lines from the top may hold the date line (past the fourth, only a
+/// labelled one: "Updated ...", "Published ...").
+const TOP_LINES: usize = 8;
 
 /// Work out the report's date and conventions from its metadata and date line.
 pub fn date_context(doc: &Document, cleaned: &Cleaned, dates: &[DateMention]) -> DateContext {
@@ -264,7 +266,16 @@ pub fn date_context(doc: &Document, cleaned: &Cleaned, dates: &[DateMention]) ->
             return ctx;
         }
     }
-    for line in top_lines(&doc.text, cleaned) {
+    for (n, line) in top_lines(&doc.text, cleaned).into_iter().enumerate() {
+        // Below the first few lines, only a labelled date line counts ("Updated ... November
+        // 10, 2022" under a block of story highlights).
+        let labelled = {
+            let l = line.slice(&doc.text).trim_start().to_lowercase();
+            ["updated", "published", "posted", "last updated", "last modified"].iter().any(|p| l.starts_with(p))
+        };
+        if n >= 4 && !labelled {
+            continue;
+        }
         let found = dates
             .iter()
             .filter(|m| line.contains(m.span))
@@ -677,6 +688,9 @@ mod tests {
         // a date far down the text is not a date line
         let ctx = ctx_of(&doc("a\nb\nc\nd\ne\nMarch 4, 2020"), &Cleaned::default());
         assert_eq!(ctx.report_date, None);
+        // ... unless it is labelled, below a block of highlights
+        let ctx = ctx_of(&doc("a\nb\nc\nd\ne\nUpdated 1047 GMT (1847 HKT) March 4, 2020"), &Cleaned::default());
+        assert_eq!(ctx.report_date, Some(ymd(2020, 3, 4)));
         // an ambiguous numeric date line is flagged
         let ctx = ctx_of(&doc("Blast hits market\n04/03/2020\nTwo died."), &Cleaned::default());
         assert_eq!(ctx.report_date, Some(ymd(2020, 4, 3)));
