@@ -71,6 +71,8 @@ pub struct RawClaim {
     pub head: Option<String>,
     /// Who gave the figure (filled in by the caller from the sentence).
     pub source: Option<String>,
+    /// The figure counts the perpetrators too ("eight people, including four assailants").
+    pub includes_perpetrators: bool,
 }
 
 /// Figures seen so far in the document, by the noun they counted ("two police officers" →
@@ -214,6 +216,11 @@ struct VictimPhrase {
 fn victim_phrase(t: &Tokens, lex: &Lexicon, mut j: usize, end: usize) -> VictimPhrase {
     let start = j;
     let mut subset = false;
+    // "one of three related attacks": the partitive's noun is the head.
+    if t.low(j) == "of" && matches!(t.kind(j + 1), Some(sitrep_segment::TokenKind::Number)) || (t.low(j) == "of" && matches!(t.low(j + 1), "two" | "three" | "four" | "five" | "six" | "seven" | "eight" | "nine" | "ten")) {
+        let inner = victim_phrase(t, lex, j + 2, end);
+        return VictimPhrase { range: start..inner.range.end.max(j + 2), head: inner.head, subset: false, perpetrators: inner.perpetrators };
+    }
     // Partitive: "five of their fighters", "11 of the dead", "two of them".
     if t.low(j) == "of" && j + 1 < end {
         let det = t.low(j + 1);
@@ -717,6 +724,7 @@ fn figure_claim(m: &NumberMention, kind: ClaimKind, vp: &VictimPhrase, evidence:
         earlier: false,
         head: (vp.range.end > vp.range.start).then(|| t.low(vp.range.end - 1).to_string()),
         source: None,
+        includes_perpetrators: false,
     }
 }
 
@@ -755,6 +763,11 @@ pub fn claims_in_sentence(t: &Tokens, lex: &Lexicon, range: Range<usize>, nums: 
         }
         // "no one", "not one": a negation, handled below.
         if m.tokens.start > range.start && matches!(t.low(m.tokens.start - 1), "no" | "not") {
+            continue;
+        }
+        // "In addition to the two bombers, ...": counted by `perpetrators_besides`.
+        let s0 = m.tokens.start;
+        if t.matches_before(s0, &["addition", "to", "the"]) || t.matches_before(s0, &["addition", "to"]) || (s0 > range.start && matches!(t.low(s0 - 1), "besides")) || t.matches_before(s0, &["besides", "the"]) {
             continue;
         }
         let vp = victim_phrase(t, lex, m.tokens.end, end);
@@ -801,6 +814,10 @@ pub fn claims_in_sentence(t: &Tokens, lex: &Lexicon, range: Range<usize>, nums: 
             let mut c = figure_claim(m, f.pred.kind, &vp, ev, sentence, t);
             c.additive = f.also;
             c.struck = f.pred.struck;
+            // "Nine people, including the bomber, were killed": the perpetrators are inside.
+            let inside = vp.range.end.max(m.tokens.end)..f.pred_range.start;
+            c.includes_perpetrators = inside.clone().any(|x| t.low(x) == "including")
+                && inside.clone().any(|x| PERPETRATOR_NOUNS.contains(&t.low(x)) || matches!(t.low(x), "bomber" | "bombers" | "hijackers" | "militants"));
             claim = Some(c);
         } else if let Some(f) = backward(t, lex, m.tokens.start, range.start).filter(|f| !needs_hospital(f.pred) || result_ok(f.pred, t, vp.range.end.max(m.tokens.end))) {
             // An active predicate's object: "killing 12 people".
@@ -950,6 +967,9 @@ fn proper_name_ext(t: &Tokens, lex: &Lexicon, r: Range<usize>, sentence_start: u
             words.push(raw);
             continue;
         }
+        if matches!(low, "mr" | "mrs" | "ms" | "dr" | "sgt" | "gen" | "col" | "capt" | "lt" | "maj" | "haji" | "hajji" | "alhaji" | "mullah" | "maulana" | "sheikh" | "prof" | "rev" | "sen" | "gov" | "deputy" | "officer" | "sergeant" | "corporal" | "constable" | "inspector" | "chief") && k + 1 < r.end {
+            continue;
+        }
         if !t.capitalized(k) || lex.is_person(low) || NOT_NAMES.contains(&low) {
             return None;
         }
@@ -1038,6 +1058,7 @@ fn single(kind: ClaimKind, span: Span, sentence: usize, anchor: usize) -> RawCla
         earlier: false,
         head: None,
         source: None,
+        includes_perpetrators: false,
     }
 }
 
@@ -1259,7 +1280,7 @@ fn singles_beside_figure(t: &Tokens, lex: &Lexicon, m: &NumberMention, vp: &Vict
     }
     // After: "<figure> <victims> and a X <predicate>".
     let k = vp.range.end.max(m.tokens.end);
-    if k + 1 < pred && t.low(k) == "and" && matches!(t.low(k + 1), "a" | "an" | "one") {
+    if k + 1 < pred && t.low(k) == "and" && matches!(t.low(k + 1), "a" | "an") {
         let v2 = victim_phrase(t, lex, k + 2, pred + 1);
         if v2.head == Head::Person && v2.range.end > k + 2 {
             out.push((k + 1, v2.range.end));
@@ -1609,10 +1630,31 @@ fn perpetrators_besides(t: &Tokens, range: Range<usize>, sentence: usize, antece
         if matches!(t.low(k), "the" | "a" | "an") {
             k += 1;
         }
+        // "in addition to the two bombers"
+        let stated: Option<u64> = match t.low(k) {
+            "two" => Some(2),
+            "three" => Some(3),
+            "four" => Some(4),
+            "five" => Some(5),
+            "six" => Some(6),
+            w => w.parse().ok(),
+        };
+        if stated.is_some() {
+            k += 1;
+        }
         if t.low(k) == "suicide" {
             k += 1;
         }
         let w = t.low(k);
+        if let (Some(n), true) = (stated, PERPETRATOR_NOUNS.contains(&w) || w == "militants") {
+            let mut c = single(killed, t.span(i..k + 1), sentence, k);
+            c.low = n;
+            c.high = Some(n);
+            c.perpetrators = true;
+            c.head = Some(w.to_string());
+            out.push(c);
+            return;
+        }
         if k < range.end && PERPETRATOR_NOUNS.contains(&w) && !w.ends_with('s') {
             let mut c = single(killed, t.span(i..k + 1), sentence, k);
             c.perpetrators = true;

@@ -320,7 +320,10 @@ fn kind_total(claims: &[RawClaim], kind: ClaimKind) -> Option<Toll> {
             })
             .reduce(Fig::add)
     };
+    // "Nine people, including the bomber, were killed": the perpetrators are in the figure.
+    let inside = victims.iter().any(|c| c.includes_perpetrators);
     let fig = match (v, p) {
+        (Some(a), Some(b)) if inside => a.max(b),
         (Some(a), Some(b)) => a.add(b),
         (Some(a), None) | (None, Some(a)) => a,
         (None, None) => return None,

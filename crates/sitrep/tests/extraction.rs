@@ -226,3 +226,22 @@ fn coder_notes_decide_the_total() {
     let r = run("On 2 May 2020, militants attacked a checkpoint, killing 3 soldiers. Fatalities coded as 0 (local media reported 3).");
     assert_eq!(killed(&r), Some(0));
 }
+
+#[test]
+fn perpetrators_inside_or_beside_the_figure() {
+    // Counted inside the figure: not added again.
+    let r = run("Nine people, including the bomber, were killed. The bomber was killed instantly.");
+    assert_eq!(killed(&r), Some(9));
+    // Counted beside it.
+    let r = run("In addition to the two bombers, at least six soldiers were killed in the blasts.");
+    assert_eq!(killed(&r), Some(8));
+}
+
+#[test]
+fn partitives_and_lists_count_once() {
+    // "one of three related attacks" counts attacks, not people.
+    assert_eq!(killed(&run("In one of three related attacks, at least one person was killed.")), Some(1));
+    assert_eq!(killed(&run("Six police officers and one civilian were killed in the ambush.")), Some(7));
+    // The same man, with and without his title.
+    assert_eq!(killed(&run("John Okafor, a local trader, was shot and killed. Gunmen fired at Mr. Okafor from a car.")), Some(1));
+}
