@@ -508,7 +508,7 @@ fn hospital_result(t: &Tokens, k: usize) -> bool {
 /// True for predicates that only count with a result ("sent" needs "to the hospital",
 /// "forced" needs "from their homes").
 fn needs_hospital(p: &Predicate) -> bool {
-    matches!(p.words.first(), Some(&"sent") | Some(&"sending") | Some(&"forced") | Some(&"forcing"))
+    matches!(p.words.first(), Some(&"sent") | Some(&"sending") | Some(&"forced") | Some(&"forcing")) || p.words == ["found"]
 }
 
 /// "from their homes", "out of their homes", "to flee" after the object of "forced".
@@ -520,6 +520,8 @@ fn displacement_result(t: &Tokens, k: usize) -> bool {
 fn result_ok(p: &Predicate, t: &Tokens, k: usize) -> bool {
     match p.words.first() {
         Some(&"forced") | Some(&"forcing") => displacement_result(t, k),
+        // "found a 16-year-old girl dead" (the result is already in the evidence).
+        Some(&"found") => t.low(k.saturating_sub(1)) == "dead" || t.low(k) == "dead" || t.matches(k.saturating_sub(2), &["to", "death"]),
         _ => hospital_result(t, k),
     }
 }
@@ -872,6 +874,9 @@ pub fn claims_in_sentence(t: &Tokens, lex: &Lexicon, range: Range<usize>, nums: 
     only_casualties(t, range.clone(), sentence, antecedents, &mut out);
     perpetrators_besides(t, range.clone(), sentence, antecedents, &mut out);
     negations(t, lex, range, sentence, &mut out);
+    // "A toddler who was critically injured ... has died": the injury is the same person.
+    let deaths: Vec<Span> = out.iter().filter(|c| c.kind == ClaimKind::Killed && c.low == 1 && c.named.is_none()).map(|c| c.span).collect();
+    out.retain(|c| !(c.kind == ClaimKind::Injured && c.low == 1 && deaths.iter().any(|d| d.contains(c.span) && *d != c.span)));
     out.sort_by_key(|c| c.anchor);
     out
 }
@@ -1497,7 +1502,7 @@ fn singular_object_inner(t: &Tokens, lex: &Lexicon, range: Range<usize>, pi: usi
         let vp = victim_phrase(t, lex, k + 1, range.end);
         // After a verb of killing, "a" + noun is nearly always a person ("killed a polling
         // observer"); not after a weak verb ("lost an inch", "buried a dog").
-        let weak = matches!(p.words.first(), Some(&"lost") | Some(&"losing") | Some(&"buried"));
+        let weak = matches!(p.words.first(), Some(&"lost") | Some(&"losing") | Some(&"buried") | Some(&"found"));
         let lenient = !weak && p.kind == ClaimKind::Killed && vp.head == Head::Thing && vp.range.end > k + 1 && !NOT_PEOPLE.contains(&t.low(vp.range.end - 1));
         if vp.head == Head::Person || lenient {
             let to_death = death_result(t, vp.range.end);
