@@ -290,6 +290,9 @@ fn victim_phrase(t: &Tokens, lex: &Lexicon, mut j: usize, end: usize) -> VictimP
             j += 1;
         } else if ((w == "-" || w == "/") && t.touching(j.saturating_sub(1)) && t.touching(j)) || w == "'s" || w == "'" {
             j += 1;
+        } else if w == "and" && last_word.is_some() && lex.is_person(t.low(j + 1)) && t.kind(j + 1) == Some(sitrep_segment::TokenKind::Word) && !lex.aux.contains(t.low(j + 2)) && lex.predicate_at(t, j + 2).is_none() && t.kind(j + 2) != Some(sitrep_segment::TokenKind::Word) {
+            // "12 Iraqi administrators and engineers and four technicians"
+            j += 1;
         } else if w == "(" && last_word.is_some() {
             // "Four Radio Television Afghanistan (RTA) staff"
             match (j + 1..end.min(j + 8)).find(|&x| t.low(x) == ")") {
@@ -333,7 +336,10 @@ fn skip_aside(t: &Tokens, k: usize, end: usize) -> Option<usize> {
         "(" => (k + 1..end.min(k + 20)).find(|&x| t.low(x) == ")").map(|x| x + 1),
         "," | "-" | "–" | "—" => {
             let double_dash = t.low(k) == "-" && t.low(k + 1) == "-";
-            let k = if double_dash { k + 1 } else { k };
+            if double_dash {
+                // "Eighteen people -- seven herders and 11 raiders -- have been killed"
+                return (k + 2..end.min(k + 24)).find(|&x| t.low(x) == "-" && t.low(x + 1) == "-").map(|x| x + 2);
+            }
             let opener = t.low(k + 1);
             let aside = matches!(
                 opener,
@@ -348,9 +354,12 @@ fn skip_aside(t: &Tokens, k: usize, end: usize) -> Option<usize> {
                 // Any aside whose closing comma comes right before the auxiliary:
                 // "The driver and one passenger, members of the movement, were killed".
                 if t.low(k) == "," {
-                    return (k + 2..end.min(k + 16))
-                        .find(|&x| t.low(x) == "," && matches!(t.low(x + 1), "were" | "was" | "have" | "has" | "had" | "died"))
-                        .map(|x| x + 1);
+                    let close = (k + 2..end.min(k + 16)).find(|&x| t.low(x) == "," && matches!(t.low(x + 1), "were" | "was" | "have" | "has" | "had" | "died"))?;
+                    // An aside with a verb of harm is a clause of its own ("..., killing one, has been arrested").
+                    if (k + 1..close).any(|x| Lexicon::get().predicate_at(t, x).is_some()) {
+                        return None;
+                    }
+                    return Some(close + 1);
                 }
                 return None;
             }
@@ -1084,9 +1093,15 @@ fn name_suffix(t: &Tokens, lex: &Lexicon, r: Range<usize>, single_ok: bool) -> O
 fn singular_subject(t: &Tokens, lex: &Lexicon, range: Range<usize>, pi: usize, pe: usize, p: &Predicate, sentence: usize, antecedents: &Antecedents) -> Option<RawClaim> {
     // Walk back over auxiliaries.
     let mut k = pi;
-    // "was identified and killed": the predicate shares the auxiliary of the verb before it.
-    if k >= range.start + 2 && t.low(k - 1) == "and" && t.low(k - 2).ends_with("ed") {
-        k -= 2;
+    // "was identified and killed", "was shot in the head and killed": the predicate shares the
+    // auxiliary of the verb before it.
+    if k >= range.start + 2 && t.low(k - 1) == "and" {
+        if let Some(v) = (k.saturating_sub(7).max(range.start)..k - 1).rev().find(|&x| {
+            let w = t.low(x);
+            (w.ends_with("ed") || w == "shot" || w == "hit") && lex.aux.contains(t.low(x.saturating_sub(1)))
+        }) {
+            k = v;
+        }
     }
     let mut aux = Vec::new();
     while k > range.start && lex.aux.contains(t.low(k - 1)) {
@@ -1251,6 +1266,18 @@ fn singular_subject(t: &Tokens, lex: &Lexicon, range: Range<usize>, pi: usize, p
     // A name, possibly after a title or age: "16-year-old Jane Doe", "Police Officer John Roe".
     // One capitalised word before "was" at the sentence start: a surname already introduced.
     let single_ok = (aux.first() == Some(&"was") || (aux.is_empty() && p.intrans)) && s_end - s == 1;
+    // "the grandson of U.S. Rep. Jane Doe was shot": a name after "of" is the possessor; the
+    // victim is the noun before "of".
+    let possessor = name_suffix(t, lex, s..s_end, single_ok).and_then(|(ns, _)| (ns.saturating_sub(6).max(s)..ns).rev().find(|&x| t.low(x) == "of"));
+    if let Some(of) = possessor {
+        let head = t.low(of.saturating_sub(1));
+        if of > s && lex.is_person(head) && !head.ends_with('s') {
+            c.definite = true;
+            c.victims = Some(t.span(s..of));
+            return Some(c);
+        }
+        return None;
+    }
     if let Some((ns, name)) = name_suffix(t, lex, s..s_end, single_ok) {
         c.named = Some(name);
         c.victims = Some(t.span(ns..s_end));
@@ -1350,7 +1377,9 @@ fn sentence_initial_single(t: &Tokens, lex: &Lexicon, range: Range<usize>, pi: u
     let limit = (k + 6).min(pi);
     while k < limit {
         let w = t.low(k);
-        if lex.is_person(w) && !w.ends_with('s') {
+        // "A prominent conservationist who worked on ...": the noun before "who" is a person.
+        let before_who = t.low(k + 1) == "who" && t.kind(k) == Some(sitrep_segment::TokenKind::Word) && !w.ends_with('s');
+        if (lex.is_person(w) && !w.ends_with('s')) || before_who {
             let mut c = single(p.kind, t.span(start..pe), sentence, pi);
             c.definite = definite;
             c.victims = Some(t.span(start..k + 1));

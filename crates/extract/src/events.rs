@@ -234,7 +234,18 @@ fn competing_total(claims: &[&RawClaim], all: &[RawClaim]) -> Option<Fig> {
             }
         }
     }
-    if sources.len() < 2 {
+    // Only a party to the fighting makes a figure a competing claim; officials, police and
+    // medics reporting different parts of the toll do not.
+    const BELLIGERENTS: &[&str] = &[
+        "army", "military", "rebel", "militant", "group", "forces", "taliban", "shabaab", "islamic state", "isis", "isil",
+        "daesh", "jihadist", "insurgent", "houthi", "huthi", "coalition", "militia", "fighters", "jnim", "boko haram", "hamas",
+        "hezbollah", "pkk", "ypg", "sdf", "separatist", "the rebels", "troops",
+    ];
+    let belligerent = claims.iter().filter_map(|c| c.source.as_deref()).any(|s| {
+        let l = s.to_lowercase();
+        BELLIGERENTS.iter().any(|b| l.contains(b))
+    });
+    if sources.len() < 2 || !belligerent {
         return group_total(claims, all);
     }
     let totals: Vec<Fig> = sources

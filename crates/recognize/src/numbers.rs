@@ -409,7 +409,7 @@ fn non_count_of(t: &Tokens, fig: &Figure, sentence_start: usize) -> Option<NonCo
         && prev == ","
         && i >= sentence_start + 2
         && t.capitalized(i - 2)
-        && matches!(next, "," | "and" | ")" | ".")
+        && matches!(next, "," | "and" | ")" | "." | "of" | "from")
         && fig.value < 120
     {
         return Some(NonCount::Age);
