@@ -73,6 +73,9 @@ pub struct RawClaim {
     pub source: Option<String>,
     /// The figure counts the perpetrators too ("eight people, including four assailants").
     pub includes_perpetrators: bool,
+    /// A death among people already counted as hurt ("one of the five people hospitalized has
+    /// died", "four were shot, one fatally"): the injured total leaves them out.
+    pub of_hurt: bool,
 }
 
 /// Figures seen so far in the document, by the noun they counted ("two police officers" →
@@ -607,9 +610,13 @@ fn skip_post_modifier(t: &Tokens, lex: &Lexicon, k: usize, end: usize, nums: &[N
             return Some(x);
         }
         if let Some((p, _)) = lex.predicate_at(t, x) {
-            if matches!(t.low(x - 1), "been" | "getting" | "got" | "get") || (p.passive && x == k + 1) {
+            if matches!(t.low(x - 1), "been" | "getting" | "got" | "get") || (p.passive && x == k + 1) || (p.passive && t.low(k) == "including") {
                 return Some(x);
             }
+        }
+        // Another clause starts: "two suspects running away after a boy was shot".
+        if matches!(w, "after" | "before" | "when" | "while" | "as" | "because" | "since" | "until" | "where") {
+            return None;
         }
         if (w == "and" || w == ",") && (nums.iter().any(|m| m.tokens.start == x + 1) || matches!(t.low(x + 1), "a" | "an" | "one")) {
             return Some(x);
@@ -736,6 +743,7 @@ fn figure_claim(m: &NumberMention, kind: ClaimKind, vp: &VictimPhrase, evidence:
         head: (vp.range.end > vp.range.start).then(|| t.low(vp.range.end - 1).to_string()),
         source: None,
         includes_perpetrators: false,
+        of_hurt: false,
     }
 }
 
@@ -869,6 +877,13 @@ pub fn claims_in_sentence(t: &Tokens, lex: &Lexicon, range: Range<usize>, nums: 
             if subset_before(m) {
                 c.subset = true;
             }
+            // "One of the (five) (people) hospitalized / injured / victims ... has died".
+            if c.kind == ClaimKind::Killed && t.low(m.tokens.end) == "of" {
+                let window = m.tokens.end..(m.tokens.end + 7).min(end);
+                if window.clone().any(|x| matches!(t.low(x), "hospitalized" | "hospitalised" | "injured" | "wounded" | "hurt")) {
+                    c.of_hurt = true;
+                }
+            }
             if earlier_time(t, m.tokens.start, range.clone(), c.span) {
                 c.earlier = true;
             }
@@ -879,6 +894,7 @@ pub fn claims_in_sentence(t: &Tokens, lex: &Lexicon, range: Range<usize>, nums: 
         }
     }
     coded_fatalities(t, range.clone(), sentence, &mut out);
+    fatally_among(t, range.clone(), nums, sentence, &mut out);
     singular_claims(t, lex, range.clone(), &used_preds, sentence, antecedents, &mut out);
     only_casualties(t, range.clone(), sentence, antecedents, &mut out);
     perpetrators_besides(t, range.clone(), sentence, antecedents, &mut out);
@@ -1073,6 +1089,7 @@ fn single(kind: ClaimKind, span: Span, sentence: usize, anchor: usize) -> RawCla
         head: None,
         source: None,
         includes_perpetrators: false,
+        of_hurt: false,
     }
 }
 
@@ -1602,6 +1619,25 @@ fn singular_object_inner(t: &Tokens, lex: &Lexicon, range: Range<usize>, pi: usi
         }
     }
     None
+}
+
+/// "Four people were shot, one fatally": a death among those struck.
+fn fatally_among(t: &Tokens, range: Range<usize>, nums: &[NumberMention], sentence: usize, out: &mut Vec<RawClaim>) {
+    if !out.iter().any(|c| c.struck) {
+        return;
+    }
+    for m in nums {
+        let e = m.tokens.end;
+        let of_them = t.matches(e, &["of", "them", "fatally"]) || t.matches(e, &["of", "whom", "fatally"]);
+        if (t.low(e) == "fatally" || of_them) && m.tokens.start > range.start && matches!(t.low(m.tokens.start - 1), "," | "and" | "-" | "—") {
+            let end = if of_them { e + 3 } else { e + 1 };
+            let mut c = single(ClaimKind::Killed, t.span(m.tokens.start..end), sentence, m.tokens.start);
+            c.low = m.low;
+            c.high = m.high;
+            c.of_hurt = true;
+            out.push(c);
+        }
+    }
 }
 
 /// A coder's note: "Fatalities coded as 0", "Unknown reported fatalities coded as 10".

@@ -283,6 +283,13 @@ pub fn total(claims: &[RawClaim], kind: ClaimKind) -> Option<Toll> {
             None if extra > 0 => Some(Toll { low: extra, high: Some(extra), best: extra }),
             None => None,
         };
+        // Deaths among people counted as hurt ("one of the five hospitalized has died") leave
+        // the stated injured.
+        let died_of_hurt: u64 = claims.iter().filter(|c| c.kind == ClaimKind::Killed && c.of_hurt && !c.struck).map(|c| c.low).sum();
+        let stated_total = stated_total.map(|t| {
+            let n = t.best.saturating_sub(died_of_hurt);
+            Toll { low: t.low.saturating_sub(died_of_hurt), high: t.high.map(|h| h.saturating_sub(died_of_hurt)), best: n }
+        });
         // A vague "several injured" gives way to the figure from those struck.
         let stated_vague = stated.iter().filter(|c| c.kind == kind && !c.subset && !c.background && c.low > 0).all(|c| c.vague);
         return match (stated_total, derived) {

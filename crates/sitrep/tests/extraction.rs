@@ -245,3 +245,11 @@ fn partitives_and_lists_count_once() {
     // The same man, with and without his title.
     assert_eq!(killed(&run("John Okafor, a local trader, was shot and killed. Gunmen fired at Mr. Okafor from a car.")), Some(1));
 }
+
+#[test]
+fn deaths_among_the_hurt() {
+    let r = run("Police say four people were shot, one fatally, at a park late Wednesday.");
+    assert_eq!((killed(&r), injured(&r)), (Some(1), Some(3)));
+    let r = run("Five people were injured in the drive-by shooting. One of the five people hospitalized has died.");
+    assert_eq!((killed(&r), injured(&r)), (Some(1), Some(4)));
+}
