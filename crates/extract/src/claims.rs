@@ -877,13 +877,7 @@ pub fn claims_in_sentence(t: &Tokens, lex: &Lexicon, range: Range<usize>, nums: 
             if subset_before(m) {
                 c.subset = true;
             }
-            // "One of the (five) (people) hospitalized / injured / victims ... has died".
-            if c.kind == ClaimKind::Killed && t.low(m.tokens.end) == "of" {
-                let window = m.tokens.end..(m.tokens.end + 7).min(end);
-                if window.clone().any(|x| matches!(t.low(x), "hospitalized" | "hospitalised" | "injured" | "wounded" | "hurt")) {
-                    c.of_hurt = true;
-                }
-            }
+
             if earlier_time(t, m.tokens.start, range.clone(), c.span) {
                 c.earlier = true;
             }
@@ -899,6 +893,13 @@ pub fn claims_in_sentence(t: &Tokens, lex: &Lexicon, range: Range<usize>, nums: 
     only_casualties(t, range.clone(), sentence, antecedents, &mut out);
     perpetrators_besides(t, range.clone(), sentence, antecedents, &mut out);
     negations(t, lex, range, sentence, &mut out);
+    // "One of the five people hospitalized has died": a death among those counted as hurt.
+    for c in out.iter_mut().filter(|c| c.kind == ClaimKind::Killed) {
+        let start = t.toks.partition_point(|tok| tok.span.start < c.span.start);
+        if t.low(start + 1) == "of" && (start + 2..(start + 9).min(end)).any(|x| matches!(t.low(x), "hospitalized" | "hospitalised" | "injured" | "wounded" | "hurt")) {
+            c.of_hurt = true;
+        }
+    }
     // "A toddler who was critically injured ... has died": the injury is the same person.
     let deaths: Vec<Span> = out.iter().filter(|c| c.kind == ClaimKind::Killed && c.low == 1 && c.named.is_none()).map(|c| c.span).collect();
     out.retain(|c| !(c.kind == ClaimKind::Injured && c.low == 1 && deaths.iter().any(|d| d.contains(c.span) && *d != c.span)));
