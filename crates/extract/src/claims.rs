@@ -1250,7 +1250,7 @@ fn singular_subject(t: &Tokens, lex: &Lexicon, range: Range<usize>, pi: usize, p
         if !subj.iter().any(|w| lex.is_person(w)) && !person_like(t.raw(s_end - 1), head) && !lenient {
             return None;
         }
-        c.additive = first == "another" || aux.contains(&"also");
+        c.additive = first == "another" || aux.contains(&"also") || subj.iter().any(|w| matches!(*w, "second" | "third" | "fourth" | "fifth" | "sixth"));
         c.perpetrators = PERPETRATOR_NOUNS.contains(&head);
         c.victims = Some(t.span(s..s_end));
         return Some(c);

@@ -401,7 +401,7 @@ fn non_count_of(t: &Tokens, fig: &Figure, sentence_start: usize) -> Option<NonCo
     if (next == "year" || next == "years") && matches!(t.low(fig.end + 1), "-" | "old") {
         return Some(NonCount::Age);
     }
-    if matches!(prev, "aged" | "age" | "ages") {
+    if matches!(prev, "aged" | "age" | "ages") || matches!(next, "yr" | "yrs" | "yo" | "y/o") {
         return Some(NonCount::Age);
     }
     // "Name Surname, 24," — a bare number between commas right after a capitalised word.
