@@ -1104,7 +1104,9 @@ fn subject_stop(t: &Tokens, k: usize) -> bool {
 /// The longest run of capitalised words ending at `r.end` that reads as a name, skipping
 /// titles before it ("Police Officer JD DeGuzman" → "JD DeGuzman").
 fn name_suffix(t: &Tokens, lex: &Lexicon, r: Range<usize>, single_ok: bool) -> Option<(usize, String)> {
-    (r.start..r.end).find_map(|ns| proper_name_ext(t, lex, ns..r.end, if single_ok { ns } else { usize::MAX }, single_ok).map(|n| (ns, n)))
+    (r.start..r.end)
+        .find_map(|ns| proper_name_ext(t, lex, ns..r.end, if single_ok { ns } else { usize::MAX }, single_ok).map(|n| (ns, n)))
+        .filter(|(_, n)| single_ok || n.split_whitespace().count() >= 2)
 }
 
 #[allow(clippy::too_many_arguments)]
@@ -1283,7 +1285,7 @@ fn singular_subject(t: &Tokens, lex: &Lexicon, range: Range<usize>, pi: usize, p
     }
     // A name, possibly after a title or age: "16-year-old Jane Doe", "Police Officer John Roe".
     // One capitalised word before "was" at the sentence start: a surname already introduced.
-    let single_ok = (aux.first() == Some(&"was") || (aux.is_empty() && p.intrans)) && s_end - s == 1;
+    let single_ok = (aux.contains(&"was") || (aux.is_empty() && p.intrans)) && s_end - s == 1;
     // "the grandson of U.S. Rep. Jane Doe was shot": a name after "of" is the possessor; the
     // victim is the noun before "of".
     let possessor = name_suffix(t, lex, s..s_end, single_ok).and_then(|(ns, _)| (ns.saturating_sub(6).max(s)..ns).rev().find(|&x| t.low(x) == "of"));
