@@ -233,7 +233,9 @@ fn victim_phrase(t: &Tokens, lex: &Lexicon, mut j: usize, end: usize) -> VictimP
                 // "pursued the attackers and killed four of them": the attackers.
                 let antecedent = (start.saturating_sub(15)..start.saturating_sub(1)).rev().map(|x| t.low(x)).find(|w| w.ends_with('s') && (lex.is_person(w) || PERPETRATOR_NOUNS.contains(w)));
                 let perpetrators = antecedent.is_some_and(|w| PERPETRATOR_NOUNS.contains(&w));
-                return VictimPhrase { range: start..j, head: Head::Person, subset: det != "them", perpetrators };
+                // "14 people, six of them children": a breakdown of the figure just before.
+                let breakdown = start >= 2 && t.low(start - 2) == ",";
+                return VictimPhrase { range: start..j, head: Head::Person, subset: det != "them" || breakdown, perpetrators };
             }
             if SUBSET_HEADS.contains(&t.low(j)) {
                 subset = true;
@@ -809,7 +811,12 @@ pub fn claims_in_sentence(t: &Tokens, lex: &Lexicon, range: Range<usize>, nums: 
         }
         .filter(|_| vp.head == Head::Person && vp.range.end > m.tokens.end + 1);
         let mut claim: Option<RawClaim> = None;
-        if let Some(f) = forward(t, lex, vp.range.end.max(m.tokens.end), end, nums) {
+        let fwd = forward(t, lex, vp.range.end.max(m.tokens.end), end, nums);
+        // "wounding at least 90, including two teenagers who were killed": the verb right before
+        // the figure is its own; a predicate found past an aside belongs to someone else.
+        let adjacent_active = backward(t, lex, m.tokens.start, range.start).is_some();
+        let fwd = fwd.filter(|f| !(f.skipped_modifier && adjacent_active));
+        if let Some(f) = fwd {
             // A second predicate for the same people: "were kidnapped and later executed".
             if let Some((p2, s2, e2)) = coordinated_predicate(t, lex, f.pred_range.end, end) {
                 if p2.kind != f.pred.kind {
@@ -857,8 +864,11 @@ pub fn claims_in_sentence(t: &Tokens, lex: &Lexicon, range: Range<usize>, nums: 
             let ev = t.span(tstart..m.tokens.end);
             let mut c = figure_claim(m, kind, &vp, ev, sentence, t);
             c.cumulative = toll_rising(t, tstart, m.tokens.start);
-            // "the death toll could be closer to 50" is a guess, not the toll.
-            c.toll = !(tstart..m.tokens.start).any(|k| matches!(t.low(k), "could" | "may" | "might" | "feared" | "expected" | "likely"));
+            // "the death toll could be closer to 50" is a guess, not the toll: it gives way to
+            // stated figures, like a vague quantity.
+            let hedged = (tstart..m.tokens.start).any(|k| matches!(t.low(k), "could" | "may" | "might" | "feared" | "expected" | "likely"));
+            c.toll = !hedged;
+            c.vague |= hedged;
             claim = Some(c);
         } else if let Some((np_end, kind, pstart)) = last_active {
             // "killed two soldiers and three civilians": the second object shares the verb.
@@ -1326,7 +1336,7 @@ fn singles_beside_figure(t: &Tokens, lex: &Lexicon, m: &NumberMention, vp: &Vict
             }
         }
         let noun_phrase = (s..end).all(|x| !lex.aux.contains(t.low(x)) && lex.predicate_at(t, x).is_none());
-        if s < end && noun_phrase && matches!(t.low(s), "a" | "an" | "one") && (s + 1..end).any(|x| lex.is_person(t.low(x)) || person_like(t.raw(x), t.low(x))) {
+        if s < end && noun_phrase && matches!(t.low(s), "a" | "an") && (s + 1..end).any(|x| lex.is_person(t.low(x)) || person_like(t.raw(x), t.low(x))) {
             out.push((s, end));
         }
     }

@@ -144,10 +144,13 @@ fn group_total(claims: &[&RawClaim], all: &[RawClaim]) -> Option<Fig> {
         let mut sum = zero;
         let mut max = zero;
         let mut n = 0;
-        // The same group given twice in one sentence (two sources, or a restatement) counts once.
+        // The same group given twice in one sentence (two sources, or a restatement) counts once;
+        // figures with no noun of their own are alternatives for one group ("thirty-eight were
+        // killed, but the toll could be closer to 50").
         let mut heads: Vec<(&str, Fig)> = Vec::new();
         for c in in_s.iter().filter(|c| !c.toll) {
-            if let Some(h) = c.head.as_deref() {
+            let bare = c.head.is_none() && c.named.is_none() && c.low > 1 && !c.additive;
+            if let Some(h) = c.head.as_deref().or(bare.then_some("")) {
                 if let Some(slot) = heads.iter_mut().find(|(x, _)| *x == h) {
                     let bigger = slot.1.max(Fig::of(c));
                     if bigger != slot.1 {

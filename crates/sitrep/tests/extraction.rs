@@ -253,3 +253,13 @@ fn deaths_among_the_hurt() {
     let r = run("Five people were injured in the drive-by shooting. One of the five people hospitalized has died.");
     assert_eq!((killed(&r), injured(&r)), (Some(1), Some(4)));
 }
+
+#[test]
+fn a_figure_belongs_to_the_verb_beside_it() {
+    let r = run("Militias clashed in the capital, killing at least 30 and wounding at least 90, including two teenagers who were killed by a rocket.");
+    assert_eq!((killed(&r), injured(&r)), (Some(30), Some(90)));
+    // A breakdown after a comma is part of the figure.
+    assert_eq!(killed(&run("An air raid hit a building, killing at least 14 people, six of them children.")), Some(14));
+    // Alternatives for one group are not added, and a guess gives way to a stated figure.
+    assert_eq!(killed(&run("Thirty-eight were killed, but the death toll could be closer to 50.")), Some(38));
+}
