@@ -68,7 +68,7 @@ pub fn looks_like_html(bytes: &[u8]) -> bool {
 
 /// Why the leading bytes look like a binary file, or `None` when they look like text.
 ///
-/// Looks at the first [`BINARY_SAMPLE`] bytes: a UTF-16 byte-order mark, any NUL byte, or
+/// Looks at the first `BINARY_SAMPLE` (1 KiB) bytes: a UTF-16 byte-order mark, any NUL byte, or
 /// more than 30 % control bytes (other than tab, line feed, carriage return, form feed).
 pub fn binary_reason(head: &[u8]) -> Option<&'static str> {
     let sample = &head[..head.len().min(BINARY_SAMPLE)];
