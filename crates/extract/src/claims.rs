@@ -17,7 +17,7 @@
 
 use crate::lexicon::{Cue, Lexicon, Predicate};
 use sitrep_model::{ClaimKind, Qualifier, Span};
-use sitrep_recognize::numbers::{NumberMention, Tokens};
+use sitrep_recognize::numbers::{numbers_in, NumberMention, Tokens};
 use std::ops::Range;
 
 /// A claim found in a sentence, before events are formed.
@@ -73,6 +73,8 @@ pub struct RawClaim {
     pub source: Option<String>,
     /// The figure counts the perpetrators too ("eight people, including four assailants").
     pub includes_perpetrators: bool,
+    /// The victims are "other" people ("five other people", "two more civilians").
+    pub victims_other: bool,
     /// A death among people already counted as hurt ("one of the five people hospitalized has
     /// died", "four were shot, one fatally"): the injured total leaves them out.
     pub of_hurt: bool,
@@ -372,8 +374,9 @@ fn skip_aside(t: &Tokens, k: usize, end: usize) -> Option<usize> {
             if matches!(opener, "including" | "among") {
                 // A list: "17 people, including eight nationals, two Canadians and one Swiss, were
                 // killed"; or "Fourteen people, including the bomber, died".
+                let lex = Lexicon::get();
                 return (k + 2..end.min(k + 40))
-                    .find(|&x| matches!(t.low(x), "were" | "was" | "have" | "has" | "had") || (t.low(x - 1) == "," && matches!(t.low(x), "died" | "perished")));
+                    .find(|&x| matches!(t.low(x), "were" | "was" | "have" | "has" | "had") || (t.low(x - 1) == "," && lex.predicate_at(t, x).is_some_and(|(p, _)| p.intrans || p.passive)));
             }
             (k + 2..end.min(k + 20)).find(|&x| t.low(x) == closer || (closer != "," && t.low(x) == ",")).map(|x| x + 1)
         }
@@ -484,6 +487,12 @@ fn forward<'l>(t: &Tokens, lex: &'l Lexicon, mut k: usize, end: usize, nums: &[N
             if let Some(m) = nums.iter().find(|m| m.tokens.start == k + 1) {
                 let vp = victim_phrase(t, lex, m.tokens.end, end);
                 k = vp.range.end.max(m.tokens.end);
+                // "and three members of the uprising forces have been killed"
+                if POST_MODIFIERS.contains(&t.low(k)) {
+                    if let Some(after) = skip_post_modifier(t, lex, k, end, nums) {
+                        k = after;
+                    }
+                }
                 continue;
             }
             if matches!(t.low(k + 1), "a" | "an" | "one" | "both" | "the" | "all") {
@@ -745,6 +754,7 @@ fn figure_claim(m: &NumberMention, kind: ClaimKind, vp: &VictimPhrase, evidence:
         head: (vp.range.end > vp.range.start).then(|| t.low(vp.range.end - 1).to_string()),
         source: None,
         includes_perpetrators: false,
+        victims_other: (vp.range.start..vp.range.end).any(|x| matches!(t.low(x), "other" | "more" | "additional")),
         of_hurt: false,
     }
 }
@@ -898,6 +908,7 @@ pub fn claims_in_sentence(t: &Tokens, lex: &Lexicon, range: Range<usize>, nums: 
         }
     }
     coded_fatalities(t, range.clone(), sentence, &mut out);
+    along_with(t, lex, range.clone(), sentence, &mut out);
     fatally_among(t, range.clone(), nums, sentence, &mut out);
     singular_claims(t, lex, range.clone(), &used_preds, sentence, antecedents, &mut out);
     only_casualties(t, range.clone(), sentence, antecedents, &mut out);
@@ -1100,6 +1111,7 @@ fn single(kind: ClaimKind, span: Span, sentence: usize, anchor: usize) -> RawCla
         head: None,
         source: None,
         includes_perpetrators: false,
+        victims_other: false,
         of_hurt: false,
     }
 }
@@ -1356,7 +1368,28 @@ fn singles_beside_figure(t: &Tokens, lex: &Lexicon, m: &NumberMention, vp: &Vict
 fn more_single_objects(t: &Tokens, lex: &Lexicon, mut k: usize, end: usize) -> (u64, usize) {
     let mut n = 0;
     let mut last = k;
-    while k + 2 < end && matches!(t.low(k), "and" | ",") && matches!(t.low(k + 1), "a" | "an" | "another" | "one" | "his" | "her" | "their") {
+    loop {
+        if !matches!(t.low(k), "and" | ",") || k + 2 >= end {
+            break;
+        }
+        // ", and a woman"
+        if t.low(k) == "," && t.low(k + 1) == "and" {
+            k += 1;
+        }
+        // "and four children": a figure joined to the object.
+        if let Some(m) = numbers_in(t, k + 1..end).into_iter().next().filter(|m| m.tokens.start == k + 1 && m.non_count.is_none()) {
+            let vp = victim_phrase(t, lex, m.tokens.end, end);
+            if vp.head == Head::Person && vp.range.end > m.tokens.end {
+                n += m.low;
+                last = vp.range.end;
+                k = vp.range.end;
+                continue;
+            }
+            break;
+        }
+        if !matches!(t.low(k + 1), "a" | "an" | "another" | "one" | "his" | "her" | "their") {
+            break;
+        }
         let vp = victim_phrase(t, lex, k + 2, end);
         if vp.head != Head::Person || vp.range.end <= k + 2 {
             break;
@@ -1650,6 +1683,49 @@ fn fatally_among(t: &Tokens, range: Range<usize>, nums: &[NumberMention], senten
             c.of_hurt = true;
             out.push(c);
         }
+    }
+}
+
+/// "was killed along with his wife, mother-in-law and driver": people harmed with the victim.
+fn along_with(t: &Tokens, lex: &Lexicon, range: Range<usize>, sentence: usize, out: &mut Vec<RawClaim>) {
+    let Some(base) = out.iter().find(|c| c.sentence == sentence && c.low > 0 && matches!(c.kind, ClaimKind::Killed | ClaimKind::Injured)).map(|c| (c.kind, c.span.end)) else {
+        return;
+    };
+    for i in range.clone() {
+        if !t.matches(i, &["along", "with"]) || t.toks.get(i).is_none_or(|tok| tok.span.start < base.1) {
+            continue;
+        }
+        let mut k = i + 2;
+        let mut n = 0u64;
+        while k < range.end {
+            let w = t.low(k);
+            if matches!(w, "his" | "her" | "their" | "a" | "an" | "the" | "and" | ",") {
+                k += 1;
+                continue;
+            }
+            // One conjunct: words up to the next comma / "and" / clause end, holding a person noun.
+            let start = k;
+            while k < range.end && !matches!(t.low(k), "," | "and" | "." | ";" | "on" | "in" | "at" | "as" | "when" | "after" | "who") {
+                k += 1;
+            }
+            let words: Vec<&str> = (start..k).map(|x| t.low(x)).collect();
+            let Some(head) = words.last().copied() else { break };
+            if !(lex.is_person(head) || head == "law") || head.ends_with('s') && head != "boss" {
+                break;
+            }
+            n += 1;
+            if !matches!(t.low(k), "," | "and") {
+                break;
+            }
+        }
+        if n > 0 {
+            let mut c = single(base.0, t.span(i..k), sentence, i);
+            c.low = n;
+            c.high = Some(n);
+            c.head = Some("along".into());
+            out.push(c);
+        }
+        return;
     }
 }
 

@@ -127,6 +127,22 @@ fn group_total(claims: &[&RawClaim], all: &[RawClaim]) -> Option<Fig> {
     if claims.is_empty() {
         return None;
     }
+    // "A tribal elder was killed ... The blast killed four others": "others", "other people",
+    // "more" after an earlier figure of the same kind are more people.
+    let owned: Vec<RawClaim> = claims
+        .iter()
+        .enumerate()
+        .map(|(i, c)| {
+            let mut c = (*c).clone();
+            let other = c.head.as_deref() == Some("others") || c.head.as_deref() == Some("more") || c.victims_other;
+            if other && !c.additive && claims[..i].iter().any(|p| p.sentence < c.sentence) {
+                c.additive = true;
+            }
+            c
+        })
+        .collect();
+    let claims: Vec<&RawClaim> = owned.iter().collect();
+    let claims = &claims[..];
     let zero = Fig { low: 0, high: Some(0) };
     // Sentence sums. An "additional" figure in a sentence that has a base figure adds to it
     // there ("seven were killed at the scene and two more died later").

@@ -263,3 +263,12 @@ fn a_figure_belongs_to_the_verb_beside_it() {
     // Alternatives for one group are not added, and a guess gives way to a stated figure.
     assert_eq!(killed(&run("Thirty-eight were killed, but the death toll could be closer to 50.")), Some(38));
 }
+
+#[test]
+fn people_harmed_together() {
+    assert_eq!(killed(&run("An armoured vehicle smashed into a home, killing a mother and four children.")), Some(5));
+    assert_eq!(killed(&run("A local leader was killed along with his wife, his mother-in-law and his driver.")), Some(4));
+    // "others" after an earlier figure are more people.
+    assert_eq!(killed(&run("A tribal elder was killed by a bomb planted in his car. The explosion killed four others.")), Some(5));
+    assert_eq!(killed(&run("Three villagers were killed on Saturday. Five other people were killed on Sunday nearby.")), Some(8));
+}
