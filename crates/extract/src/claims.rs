@@ -908,9 +908,9 @@ pub fn claims_in_sentence(t: &Tokens, lex: &Lexicon, range: Range<usize>, nums: 
         }
     }
     coded_fatalities(t, range.clone(), sentence, &mut out);
-    along_with(t, lex, range.clone(), sentence, &mut out);
     fatally_among(t, range.clone(), nums, sentence, &mut out);
     singular_claims(t, lex, range.clone(), &used_preds, sentence, antecedents, &mut out);
+    along_with(t, lex, range.clone(), sentence, &mut out);
     only_casualties(t, range.clone(), sentence, antecedents, &mut out);
     perpetrators_besides(t, range.clone(), sentence, antecedents, &mut out);
     negations(t, lex, range, sentence, &mut out);
@@ -1707,6 +1707,13 @@ fn along_with(t: &Tokens, lex: &Lexicon, range: Range<usize>, sentence: usize, o
             let start = k;
             while k < range.end && !matches!(t.low(k), "," | "and" | "." | ";" | "on" | "in" | "at" | "as" | "when" | "after" | "who") {
                 k += 1;
+            }
+            // "mother-in-law": a hyphenated compound goes on.
+            while k < range.end && t.low(k) == "in" && t.low(k - 1) == "-" && t.touching(k - 1) {
+                k += 1;
+                while k < range.end && !matches!(t.low(k), "," | "and" | "." | ";" | "on" | "at" | "as" | "when" | "after" | "who") {
+                    k += 1;
+                }
             }
             let words: Vec<&str> = (start..k).map(|x| t.low(x)).collect();
             let Some(head) = words.last().copied() else { break };
