@@ -451,6 +451,15 @@ fn forward<'l>(t: &Tokens, lex: &'l Lexicon, mut k: usize, end: usize, nums: &[N
             k += 2;
             continue;
         }
+        // "sustained what police say are non-life threatening injuries": an injury verb with
+        // its noun a few words on.
+        if matches!(w, "sustained" | "suffered" | "received" | "sustaining" | "suffering") {
+            if let Some(x) = (k + 1..(k + 13).min(end)).find(|&x| matches!(t.low(x), "injuries" | "injury" | "wounds" | "burns")) {
+                static HURT: std::sync::OnceLock<Predicate> = std::sync::OnceLock::new();
+                let p = HURT.get_or_init(|| Predicate { words: vec!["injured"], kind: ClaimKind::Injured, passive: true, intrans: false, active: false, noun: false, struck: false });
+                return Some(Found { pred: p, pred_range: k..x + 1, also, skipped_modifier });
+            }
+        }
         // "were hacked to untimely death": any verb "to death" is a killing.
         if saw_aux && w.ends_with("ed") && t.low(k + 1) == "to" && (t.low(k + 2) == "death" || t.low(k + 3) == "death") {
             let e = if t.low(k + 2) == "death" { k + 3 } else { k + 4 };

@@ -272,3 +272,9 @@ fn people_harmed_together() {
     assert_eq!(killed(&run("A tribal elder was killed by a bomb planted in his car. The explosion killed four others.")), Some(5));
     assert_eq!(killed(&run("Three villagers were killed on Saturday. Five other people were killed on Sunday nearby.")), Some(8));
 }
+
+#[test]
+fn injuries_sustained_a_few_words_on() {
+    let r = run("Four other teenagers, ages 13 to 17, sustained what police say are non-life threatening injuries.");
+    assert_eq!(injured(&r), Some(4));
+}
