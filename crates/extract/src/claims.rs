@@ -455,15 +455,13 @@ fn forward<'l>(t: &Tokens, lex: &'l Lexicon, mut k: usize, end: usize, nums: &[N
         // its noun a few words on.
         if matches!(w, "sustained" | "suffered" | "received" | "sustaining" | "suffering") {
             if let Some(x) = (k + 1..(k + 13).min(end)).find(|&x| matches!(t.low(x), "injuries" | "injury" | "wounds" | "burns")) {
-                static HURT: std::sync::OnceLock<Predicate> = std::sync::OnceLock::new();
-                let p = HURT.get_or_init(|| Predicate { words: vec!["injured"], kind: ClaimKind::Injured, passive: true, intrans: false, active: false, noun: false, struck: false });
-                return Some(Found { pred: p, pred_range: k..x + 1, also, skipped_modifier });
+                return Some(Found { pred: &lex.injured_rule, pred_range: k..x + 1, also, skipped_modifier });
             }
         }
         // "were hacked to untimely death": any verb "to death" is a killing.
         if saw_aux && w.ends_with("ed") && t.low(k + 1) == "to" && (t.low(k + 2) == "death" || t.low(k + 3) == "death") {
             let e = if t.low(k + 2) == "death" { k + 3 } else { k + 4 };
-            return Some(Found { pred: death_predicate(lex), pred_range: k..e, also, skipped_modifier });
+            return Some(Found { pred: &lex.killed_rule, pred_range: k..e, also, skipped_modifier });
         }
         if let Some(after) = skip_aside(t, k, end) {
             k = after;
@@ -556,13 +554,6 @@ fn result_ok(p: &Predicate, t: &Tokens, k: usize) -> bool {
         Some(&"found") => t.low(k.saturating_sub(1)) == "dead" || t.low(k) == "dead" || t.matches(k.saturating_sub(2), &["to", "death"]),
         _ => hospital_result(t, k),
     }
-}
-
-/// The lexicon's plain "killed" predicate, for forms built by rule ("hacked to untimely death").
-fn death_predicate(lex: &Lexicon) -> &Predicate {
-    static KILLED: std::sync::OnceLock<Predicate> = std::sync::OnceLock::new();
-    let _ = lex;
-    KILLED.get_or_init(|| Predicate { words: vec!["killed"], kind: ClaimKind::Killed, passive: true, intrans: false, active: false, noun: false, struck: false })
 }
 
 /// "dead" or "to death" right after an object: "shot a policeman dead", "beat a man to

@@ -57,11 +57,13 @@ pub struct Lexicon {
     /// Verbs of saying.
     pub speech: HashSet<&'static str>,
     cues: Vec<(Vec<&'static str>, Cue)>,
+    /// The plain "killed" predicate, for forms built by rule ("hacked to untimely death").
+    pub killed_rule: Predicate,
+    /// The plain "injured" predicate, for forms built by rule ("sustained ... injuries").
+    pub injured_rule: Predicate,
 }
 
-fn lines(src: &'static str) -> impl Iterator<Item = &'static str> {
-    src.lines().map(str::trim).filter(|l| !l.is_empty() && !l.starts_with('#'))
-}
+use sitrep_model::table::entries as lines;
 
 fn kind_of(s: &str) -> Option<ClaimKind> {
     Some(match s {
@@ -124,6 +126,8 @@ static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
         aux: lines(include_str!("../data/aux.txt")).collect(),
         speech: lines(include_str!("../data/speech.txt")).collect(),
         cues,
+        killed_rule: Predicate { words: vec!["killed"], kind: ClaimKind::Killed, passive: true, intrans: false, active: false, noun: false, struck: false },
+        injured_rule: Predicate { words: vec!["injured"], kind: ClaimKind::Injured, passive: true, intrans: false, active: false, noun: false, struck: false },
     }
 });
 

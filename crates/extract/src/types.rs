@@ -69,10 +69,7 @@ struct Cues {
 
 static CUES: LazyLock<Cues> = LazyLock::new(|| {
     let mut by_first: HashMap<&'static str, Vec<(Vec<&'static str>, Category)>> = HashMap::new();
-    for l in include_str!("../data/event_cues.tsv").lines().map(str::trim) {
-        if l.is_empty() || l.starts_with('#') {
-            continue;
-        }
+    for l in sitrep_model::table::entries(include_str!("../data/event_cues.tsv")) {
         let Some((p, c)) = l.split_once('\t') else { continue };
         let cat = match c.trim() {
             "protest" => Category::Protest,

@@ -297,3 +297,16 @@ pub struct DocResult {
     /// Incidents, most salient first.
     pub events: Vec<Event>,
 }
+
+/// Reading the project's data tables (`data/*.tsv`, `data/*.txt` in each crate).
+pub mod table {
+    /// The entries of a data table: each line trimmed, blank lines and `#` comments skipped.
+    ///
+    /// ```
+    /// let t = "# comment\n\nkilled\tkilled\n  wounded  \n";
+    /// assert_eq!(sitrep_model::table::entries(t).collect::<Vec<_>>(), vec!["killed\tkilled", "wounded"]);
+    /// ```
+    pub fn entries(src: &str) -> impl Iterator<Item = &str> {
+        src.lines().map(str::trim).filter(|l| !l.is_empty() && !l.starts_with('#'))
+    }
+}

@@ -79,10 +79,7 @@ pub struct NumberLexicon {
 }
 
 fn data_lines(src: &'static str) -> impl Iterator<Item = Vec<&'static str>> {
-    src.lines()
-        .map(str::trim)
-        .filter(|l| !l.is_empty() && !l.starts_with('#'))
-        .map(|l| l.split('\t').collect())
+    sitrep_model::table::entries(src).map(|l| l.split('\t').collect())
 }
 
 static LEXICON: LazyLock<NumberLexicon> = LazyLock::new(|| {

@@ -135,11 +135,7 @@ struct Conventions {
 
 static CONVENTIONS: LazyLock<Conventions> = LazyLock::new(|| {
     let mut c = Conventions { outlets: HashMap::new(), tlds: HashMap::new() };
-    for line in include_str!("../data/date_conventions.tsv").lines() {
-        let line = line.trim();
-        if line.is_empty() || line.starts_with('#') {
-            continue;
-        }
+    for line in sitrep_model::table::entries(include_str!("../data/date_conventions.tsv")) {
         let mut cols = line.split('\t').map(str::trim);
         let (Some(kind), Some(key), Some(order)) = (cols.next(), cols.next(), cols.next()) else {
             continue;

@@ -24,9 +24,7 @@ pub(crate) struct Lexicon {
     continuers: HashSet<&'static str>,
 }
 
-fn entries(src: &'static str) -> impl Iterator<Item = &'static str> {
-    src.lines().map(str::trim).filter(|l| !l.is_empty() && !l.starts_with('#'))
-}
+use sitrep_model::table::entries;
 
 pub(crate) static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
     let mut never = HashSet::new();
