@@ -281,6 +281,10 @@ fn victim_phrase(t: &Tokens, lex: &Lexicon, mut j: usize, end: usize) -> VictimP
             if w.len() > 4 && w.ends_with("ing") && !lex.is_person(w) && last_word.is_some() {
                 break;
             }
+            // "Three suicide bombers detonated ...": a past tense after a noun for people is a verb.
+            if w.len() > 4 && w.ends_with("ed") && last_word.is_some_and(|h| lex.is_person(t.low(h))) && !lex.is_person(w) {
+                break;
+            }
             let head_before_aux = lex.is_person(w) && matches!(t.low(j + 1), "were" | "was" | "have" | "had" | "are");
             if let (false, Some((_, pe))) = (head_before_aux, lex.predicate_at(t, j)) {
                 // "displaced people", "wounded soldiers": a predicate word used as an adjective.
@@ -840,6 +844,13 @@ pub fn claims_in_sentence(t: &Tokens, lex: &Lexicon, range: Range<usize>, nums: 
                 let mut c1 = single(f.pred.kind, t.span(a..f.pred_range.end), sentence, a);
                 c1.victims = Some(t.span(a..b));
                 c1.struck = f.pred.struck;
+                if t.low(a) == "both" {
+                    c1.low = 2;
+                    c1.high = Some(2);
+                }
+                let head = t.low(b - 1);
+                c1.perpetrators = PERPETRATOR_NOUNS.contains(&head) || matches!(head, "perpetrator" | "bomber" | "bombers");
+                c1.head = Some(head.to_string());
                 out.push(c1);
             }
             let ev = t.span(m.tokens.start..f.pred_range.end);
@@ -913,7 +924,13 @@ pub fn claims_in_sentence(t: &Tokens, lex: &Lexicon, range: Range<usize>, nums: 
     along_with(t, lex, range.clone(), sentence, &mut out);
     only_casualties(t, range.clone(), sentence, antecedents, &mut out);
     perpetrators_besides(t, range.clone(), sentence, antecedents, &mut out);
-    negations(t, lex, range, sentence, &mut out);
+    negations(t, lex, range.clone(), sentence, antecedents, &mut out);
+    // "In addition, one of the assailants ... killing a civilian": the sentence adds people.
+    if t.matches(range.start, &["in", "addition", ","]) || matches!(t.low(range.start), "additionally" | "separately") && t.low(range.start + 1) == "," {
+        for c in out.iter_mut().filter(|c| !c.perpetrators) {
+            c.additive = true;
+        }
+    }
     // "One of the five people hospitalized has died": a death among those counted as hurt.
     for c in out.iter_mut().filter(|c| c.kind == ClaimKind::Killed) {
         let start = t.toks.partition_point(|tok| tok.span.start < c.span.start);
@@ -1347,16 +1364,28 @@ fn singles_beside_figure(t: &Tokens, lex: &Lexicon, m: &NumberMention, vp: &Vict
                 break;
             }
         }
+        // "The assailant and four soldiers", "The driver and one passenger": a definite single.
+        let mut s = s;
+        if let Some(the) = (s..end).find(|&x| t.low(x) == "the").filter(|_| !matches!(t.low(s), "a" | "an")) {
+            s = the;
+        }
         let noun_phrase = (s..end).all(|x| !lex.aux.contains(t.low(x)) && lex.predicate_at(t, x).is_none());
-        if s < end && noun_phrase && matches!(t.low(s), "a" | "an") && (s + 1..end).any(|x| lex.is_person(t.low(x)) || person_like(t.raw(x), t.low(x))) {
+        let head = t.low(end - 1);
+        let single_head = (lex.is_person(head) || person_like(t.raw(end - 1), head)) && !head.ends_with('s');
+        let indefinite = matches!(t.low(s), "a" | "an") && (s + 1..end).any(|x| lex.is_person(t.low(x)) || person_like(t.raw(x), t.low(x)));
+        let definite = t.low(s) == "the" && end - s <= 4 && single_head;
+        if s < end && noun_phrase && (indefinite || definite) {
             out.push((s, end));
         }
     }
-    // After: "<figure> <victims> and a X <predicate>".
+    // After: "<figure> <victims> and a X <predicate>", "... and the perpetrator dead",
+    // "... and both assailants".
     let k = vp.range.end.max(m.tokens.end);
-    if k + 1 < pred && t.low(k) == "and" && matches!(t.low(k + 1), "a" | "an") {
+    if k + 1 < pred && t.low(k) == "and" && matches!(t.low(k + 1), "a" | "an" | "the" | "both") {
         let v2 = victim_phrase(t, lex, k + 2, pred + 1);
-        if v2.head == Head::Person && v2.range.end > k + 2 {
+        let head = v2.range.end.checked_sub(1).map(|h| t.low(h)).unwrap_or("");
+        let ok = v2.head == Head::Person && v2.range.end > k + 2 && (t.low(k + 1) != "the" || !head.ends_with('s'));
+        if ok {
             out.push((k + 1, v2.range.end));
         }
     }
@@ -1845,7 +1874,7 @@ fn perpetrators_besides(t: &Tokens, range: Range<usize>, sentence: usize, antece
 }
 
 /// Negated harm: "no one was hurt", "there were no casualties", "without casualties".
-fn negations(t: &Tokens, lex: &Lexicon, range: Range<usize>, sentence: usize, out: &mut Vec<RawClaim>) {
+fn negations(t: &Tokens, lex: &Lexicon, range: Range<usize>, sentence: usize, antecedents: &Antecedents, out: &mut Vec<RawClaim>) {
     let mut i = range.start;
     while i < range.end {
         let w = t.low(i);
@@ -1888,6 +1917,30 @@ fn negations(t: &Tokens, lex: &Lexicon, range: Range<usize>, sentence: usize, ou
                     _ => &[],
                 };
                 if !kinds.is_empty() {
+                    // "no casualties other than the assailants": the perpetrators died.
+                    if t.matches(k + 1, &["other", "than"]) {
+                        let mut h = k + 3;
+                        if t.low(h) == "the" {
+                            h += 1;
+                        }
+                        let head = t.low(h);
+                        let count = match head {
+                            "bomber" | "assailant" | "attacker" | "gunman" | "perpetrator" => Some((1, Some(1))),
+                            _ if PERPETRATOR_NOUNS.contains(&head) || matches!(head, "bombers" | "militants") => {
+                                antecedents.get(head).copied().or_else(|| ["bombers", "attackers", "assailants", "gunmen", "militants"].iter().find_map(|n| antecedents.get(*n).copied()))
+                            }
+                            _ => None,
+                        };
+                        if let Some((low, high)) = count {
+                            let mut c = single(ClaimKind::Killed, t.span(i..h + 1), sentence, i);
+                            c.low = low;
+                            c.high = high;
+                            c.perpetrators = true;
+                            out.push(c);
+                            i = h;
+                            break;
+                        }
+                    }
                     for &kind in kinds {
                         out.push(zero(kind, t.span(i..k + 1)));
                     }

@@ -278,3 +278,14 @@ fn injuries_sustained_a_few_words_on() {
     let r = run("Four other teenagers, ages 13 to 17, sustained what police say are non-life threatening injuries.");
     assert_eq!(injured(&r), Some(4));
 }
+
+#[test]
+fn definite_singles_and_perpetrators_beside_figures() {
+    assert_eq!(killed(&run("The assailant and four soldiers were killed in the attack.")), Some(5));
+    assert_eq!(killed(&run("The blast left three passengers and the perpetrator dead.")), Some(4));
+    assert_eq!(killed(&run("Two civilians and both assailants were killed in the assault.")), Some(4));
+    let r = run("Three suicide bombers detonated prematurely near the town. There were no reported casualties other than the assailants.");
+    assert_eq!(killed(&r), Some(3));
+    let r = run("Two police officers were killed in the firefight. In addition, one of the assailants detonated a vest, killing a civilian.");
+    assert_eq!(killed(&r), Some(3));
+}
