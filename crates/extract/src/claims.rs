@@ -418,7 +418,11 @@ fn forward<'l>(t: &Tokens, lex: &'l Lexicon, mut k: usize, end: usize, nums: &[N
             }
             if ok && p.active && !saw_aux && e < end {
                 let next = t.low(e);
-                let object = matches!(next, "a" | "an" | "the" | "him" | "her" | "them" | "his" | "their" | "two" | "three" | "four" | "five" | "six" | "several" | "dozens" | "at")
+                let object = matches!(
+                    next,
+                    "a" | "an" | "the" | "him" | "her" | "them" | "his" | "their" | "one" | "two" | "three" | "four" | "five" | "six" | "seven" | "eight" | "nine" | "ten"
+                        | "eleven" | "twelve" | "several" | "dozens" | "scores" | "hundreds" | "at" | "all" | "both" | "many" | "more"
+                )
                     || t.kind(e) == Some(sitrep_segment::TokenKind::Number)
                     || lex.is_person(next)
                     || (t.capitalized(e) && !matches!(next, "on" | "in" | "at" | "and" | "monday" | "tuesday" | "wednesday" | "thursday" | "friday" | "saturday" | "sunday" | "last" | "late" | "early" | "january" | "february" | "march" | "april" | "may" | "june" | "july" | "august" | "september" | "october" | "november" | "december" | "yesterday" | "today"));

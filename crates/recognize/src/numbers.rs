@@ -429,6 +429,11 @@ fn non_count_of(t: &Tokens, fig: &Figure, sentence_start: usize) -> Option<NonCo
         return Some(NonCount::Time);
     }
     let dotted_time = (next == "a" || next == "p") && t.low(fig.end + 1) == "." && t.low(fig.end + 2) == "m";
+    // Military time: "at 0815", "around 2130".
+    let raw = t.raw(i);
+    if raw.len() == 4 && raw.bytes().all(|b| b.is_ascii_digit()) && matches!(prev, "at" | "around" | "about" | "approximately" | "by" | "until" | "after" | "before") && raw[..2].parse::<u32>().is_ok_and(|h| h < 24) && raw[2..].parse::<u32>().is_ok_and(|m| m < 60) {
+        return Some(NonCount::Time);
+    }
     if UNIT_AFTER_TIME.contains(&next) || next.starts_with("a.m") || next.starts_with("p.m") || dotted_time {
         return Some(NonCount::Time);
     }
@@ -645,6 +650,7 @@ mod tests {
         assert_eq!(nums("in 2011 the war")[0].4, Some(NonCount::Year));
         assert_eq!(nums("at 10:30 am")[0].4, Some(NonCount::Time));
         assert_eq!(nums("at 8 am")[0].4, Some(NonCount::Time));
+        assert_eq!(nums("at 0815 two men")[0].4, Some(NonCount::Time));
         assert_eq!(nums("$5 million in aid")[0].4, Some(NonCount::Money));
         assert_eq!(nums("40 percent")[0].4, Some(NonCount::Percent));
         assert_eq!(nums("on June 7")[0].4, Some(NonCount::DatePart));

@@ -289,3 +289,9 @@ fn definite_singles_and_perpetrators_beside_figures() {
     let r = run("Two police officers were killed in the firefight. In addition, one of the assailants detonated a vest, killing a civilian.");
     assert_eq!(killed(&r), Some(3));
 }
+
+#[test]
+fn attackers_who_killed_are_not_victims() {
+    let r = run("Four gunmen killed one police officer at the gate. A civilian neighbour was also killed.");
+    assert_eq!(killed(&r), Some(2));
+}
