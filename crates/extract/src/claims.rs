@@ -1309,7 +1309,7 @@ fn singular_subject(t: &Tokens, lex: &Lexicon, range: Range<usize>, pi: usize, p
         return Some(c);
     }
     // "Daharia's mother was killed": a possessor and one person.
-    let possessive = (s..s_end).any(|x| t.low(x) == "'s") && s_end - s <= 8;
+    let possessive = (s..s_end).any(|x| t.low(x) == "'s" || t.low(x).ends_with("'s")) && s_end - s <= 8;
     if (matches!(first, "his" | "her") || possessive) && s_end - s <= 8 && (lex.is_person(head) && !head.ends_with('s')) {
         c.victims = Some(t.span(s..s_end));
         c.additive = aux.contains(&"also");

@@ -295,3 +295,9 @@ fn attackers_who_killed_are_not_victims() {
     let r = run("Four gunmen killed one police officer at the gate. A civilian neighbour was also killed.");
     assert_eq!(killed(&r), Some(2));
 }
+
+#[test]
+fn possessive_subjects() {
+    let r = run("The attackers hit the house. Daharia's mother was killed and his father was injured in the assault.");
+    assert_eq!((killed(&r), injured(&r)), (Some(1), Some(1)));
+}
