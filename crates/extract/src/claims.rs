@@ -174,7 +174,7 @@ const PARTITIVE_DETS: &[&str] = &["the", "their", "his", "her", "its", "our", "t
 
 /// Adverbs and determiners that may stand between an active verb and its figure.
 const ACTIVE_FILLERS: &[&str] = &[
-    "a", "an", "the", "another", "other", "additional", "further", "total", "all", "at",
+    "a", "an", "the", "his", "her", "their", "its", "another", "other", "additional", "further", "total", "all", "at",
     "least", "nearly", "about", "some", "more", "than", "up", "to", "as", "many", "over",
 ];
 
@@ -275,7 +275,8 @@ fn victim_phrase(t: &Tokens, lex: &Lexicon, mut j: usize, end: usize) -> VictimP
                 break;
             }
             let compound = t.low(j + 1) == "-" && t.touching(j) && t.touching(j + 1);
-            if !compound && (NP_STOP.contains(&w) || lex.aux.contains(w) || lex.speech.contains(w) || matches!(w, "including" | "includes" | "mostly" | "mainly" | "among")) {
+            let speech = lex.speech.contains(w) && !t.capitalized(j);
+            if !compound && (NP_STOP.contains(&w) || lex.aux.contains(w) || speech || matches!(w, "including" | "includes" | "mostly" | "mainly" | "among")) {
                 break;
             }
             if w.len() > 4 && w.ends_with("ing") && !lex.is_person(w) && last_word.is_some() {
@@ -365,7 +366,7 @@ fn skip_aside(t: &Tokens, k: usize, end: usize) -> Option<usize> {
                 // Any aside whose closing comma comes right before the auxiliary:
                 // "The driver and one passenger, members of the movement, were killed".
                 if t.low(k) == "," {
-                    let close = (k + 2..end.min(k + 16)).find(|&x| t.low(x) == "," && matches!(t.low(x + 1), "were" | "was" | "have" | "has" | "had" | "died"))?;
+                    let close = (k + 2..end.min(k + 26)).find(|&x| t.low(x) == "," && matches!(t.low(x + 1), "were" | "was" | "have" | "has" | "had" | "died"))?;
                     // An aside with a verb of harm is a clause of its own ("..., killing one, has been arrested").
                     if (k + 1..close).any(|x| Lexicon::get().predicate_at(t, x).is_some()) {
                         return None;
@@ -1097,7 +1098,7 @@ fn singular_claims(t: &Tokens, lex: &Lexicon, range: Range<usize>, used: &[usize
             }
         }
         if p.active {
-            if let Some(mut c) = singular_object(t, lex, range.clone(), i, e, p, sentence) {
+            if let Some(mut c) = singular_object(t, lex, range.clone(), i, e, p, sentence, antecedents) {
                 c.struck = p.struck;
                 out.push(c);
             }
@@ -1196,6 +1197,14 @@ fn singular_subject(t: &Tokens, lex: &Lexicon, range: Range<usize>, pi: usize, p
             s -= 1;
         }
         if let Some(c) = conjoined_singles(t, lex, range.clone(), k, pi, pe, p, sentence) {
+            return Some(c);
+        }
+        // "The tribal elder's nephew and driver were killed".
+        if k >= range.start + 4 && t.low(k - 2) == "and" && lex.is_person(t.low(k - 1)) && lex.is_person(t.low(k - 3)) && !t.low(k - 1).ends_with('s') && !t.low(k - 3).ends_with('s') && t.low(k - 4).ends_with("'s") {
+            let mut c = single(p.kind, t.span(k - 4..pe), sentence, pi);
+            c.low = 2;
+            c.high = Some(2);
+            c.victims = Some(t.span(k - 4..k));
             return Some(c);
         }
         if s < k && t.low(s) == "both" {
@@ -1576,7 +1585,25 @@ fn conjoined_single(t: &Tokens, lex: &Lexicon, range: Range<usize>, aux_start: u
     Some(c)
 }
 
-fn singular_object(t: &Tokens, lex: &Lexicon, range: Range<usize>, pi: usize, pe: usize, p: &Predicate, sentence: usize) -> Option<RawClaim> {
+#[allow(clippy::too_many_arguments)]
+fn singular_object(t: &Tokens, lex: &Lexicon, range: Range<usize>, pi: usize, pe: usize, p: &Predicate, sentence: usize, antecedents: &Antecedents) -> Option<RawClaim> {
+    // "found the bodies of the officers", "killed the hostages": as many as were counted before.
+    if t.low(pe) == "the" && pe + 1 < range.end {
+        let head = t.low(pe + 1);
+        let head2 = t.low(pe + 2);
+        let (h, end) = if lex.is_person(head) && head.ends_with('s') { (head, pe + 2) } else if lex.is_person(head2) && head2.ends_with('s') && !lex.is_person(head) { (head2, pe + 3) } else { ("", 0) };
+        if let Some(&(low, high)) = antecedents.get(h) {
+            if !needs_hospital(p) {
+                let mut c = single(p.kind, t.span(pi..end), sentence, pi);
+                c.low = low;
+                c.high = high;
+                c.definite = true;
+                c.victims = Some(t.span(pe..end));
+                c.perpetrators = PERPETRATOR_NOUNS.contains(&h);
+                return Some(c);
+            }
+        }
+    }
     let c = singular_object_inner(t, lex, range, pi, pe, p, sentence)?;
     if needs_hospital(p) {
         let end = t.toks.partition_point(|tok| tok.span.start < c.span.end);

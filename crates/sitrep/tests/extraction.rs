@@ -301,3 +301,13 @@ fn possessive_subjects() {
     let r = run("The attackers hit the house. Daharia's mother was killed and his father was injured in the assault.");
     assert_eq!((killed(&r), injured(&r)), (Some(1), Some(1)));
 }
+
+#[test]
+fn capitalised_names_possessors_and_antecedents() {
+    // "States" in a name is not the verb "states".
+    assert_eq!(killed(&run("Six United States soldiers were killed in the blast.")), Some(6));
+    assert_eq!(killed(&run("Gunmen fired on a former lawmaker, killing his two security guards and one police officer.")), Some(3));
+    assert_eq!(killed(&run("The tribal elder's nephew and driver were killed in the attack.")), Some(2));
+    let r = run("Assailants abducted two police officers near the port. Authorities found the bodies of the officers on Friday.");
+    assert_eq!(killed(&r), Some(2));
+}
