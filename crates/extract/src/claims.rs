@@ -245,6 +245,14 @@ fn victim_phrase(t: &Tokens, lex: &Lexicon, mut j: usize, end: usize) -> VictimP
         }
     }
     let np_start = j;
+    // "Two years ago", "30 km", "12 vehicles": a unit right after the figure is what it counts.
+    if matches!(
+        t.low(j),
+        "years" | "year" | "months" | "month" | "weeks" | "week" | "days" | "day" | "hours" | "hour" | "minutes" | "minute" | "seconds" | "km" | "kilometres"
+            | "kilometers" | "miles" | "mile" | "metres" | "meters" | "feet" | "yards" | "times" | "rounds" | "shots" | "percent" | "per"
+    ) {
+        return VictimPhrase { range: start..j + 1, head: Head::Thing, subset: false, perpetrators: false };
+    }
     let mut last_word: Option<usize> = None;
     let mut words = 0;
     while j < end && words < 7 {
@@ -528,7 +536,7 @@ fn forward<'l>(t: &Tokens, lex: &'l Lexicon, mut k: usize, end: usize, nums: &[N
 /// "killed 30 herders last November", "earlier this year".
 fn earlier_time(t: &Tokens, figure: usize, range: Range<usize>, evidence: Span) -> bool {
     let unit = |w: &str| matches!(w, "day" | "days" | "week" | "weeks" | "hours" | "months" | "month" | "year" | "years");
-    let before = (figure.saturating_sub(5).max(range.start + 1)..figure).any(|k| matches!(t.low(k), "after" | "since") && unit(t.low(k - 1)));
+    let before = (figure.saturating_sub(5).max(range.start + 1)..figure.min(range.end)).any(|k| matches!(t.low(k), "after" | "since" | "ago") && unit(t.low(k - 1)));
     // The few tokens after the evidence.
     let end = t.toks.partition_point(|tok| tok.span.start < evidence.end);
     let after = (end..(end + 5).min(range.end)).any(|k| {
@@ -914,9 +922,7 @@ pub fn claims_in_sentence(t: &Tokens, lex: &Lexicon, range: Range<usize>, nums: 
                 c.subset = true;
             }
 
-            if earlier_time(t, m.tokens.start, range.clone(), c.span) {
-                c.earlier = true;
-            }
+
             if m.tokens.start > range.start && matches!(t.low(m.tokens.start - 1), "another" | "additional" | "further") || t.low(m.tokens.end) == "more" {
                 c.additive = true;
             }
@@ -934,6 +940,14 @@ pub fn claims_in_sentence(t: &Tokens, lex: &Lexicon, range: Range<usize>, nums: 
     if t.matches(range.start, &["in", "addition", ","]) || matches!(t.low(range.start), "additionally" | "separately") && t.low(range.start + 1) == "," {
         for c in out.iter_mut().filter(|c| !c.perpetrators) {
             c.additive = true;
+        }
+    }
+    // A time phrase that puts a figure before the incident ("a day after 18 died", "two years
+    // ago 12-year-old Jane Doe was killed", "killed 30 herders last November").
+    for c in out.iter_mut() {
+        let start = t.toks.partition_point(|tok| tok.span.start < c.span.start);
+        if earlier_time(t, start, range.clone(), c.span) {
+            c.earlier = true;
         }
     }
     // "One of the five people hospitalized has died": a death among those counted as hurt.
@@ -1001,7 +1015,7 @@ fn toll_rising(t: &Tokens, from: usize, to: usize) -> bool {
 }
 
 /// Words that end a subject phrase when walking back from a predicate.
-const SUBJECT_STOP: &[&str] = &[",", ";", ":", "and", "or", "but", "when", "while", "after", "before", "as", "that", "which", "who", "where", "because", "said", "says", "\"", "“", "”", "(", ")", "if", "since", "although", "though", "until"];
+const SUBJECT_STOP: &[&str] = &["ago", ",", ";", ":", "and", "or", "but", "when", "while", "after", "before", "as", "that", "which", "who", "where", "because", "said", "says", "\"", "“", "”", "(", ")", "if", "since", "although", "though", "until"];
 
 const SINGULAR_PERSON_HEADS: &[&str] = &[
     "victim", "man", "woman", "boy", "girl", "child", "driver", "officer", "soldier", "policeman",

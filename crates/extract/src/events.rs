@@ -292,7 +292,7 @@ pub fn total(claims: &[RawClaim], kind: ClaimKind) -> Option<Toll> {
         let stated_total = kind_total(&stated, kind);
         let struck_total = kind_total(&struck, kind);
         // The shooter's own death is not among those he shot.
-        let victims_killed: Vec<RawClaim> = claims.iter().filter(|c| !c.perpetrators).cloned().collect();
+        let victims_killed: Vec<RawClaim> = claims.iter().filter(|c| !c.perpetrators && !c.earlier && !c.background).cloned().collect();
         let killed = kind_total(&victims_killed, ClaimKind::Killed).map_or(0, |t| t.best);
         let derived = match struck_total {
             Some(t) => {

@@ -311,3 +311,11 @@ fn capitalised_names_possessors_and_antecedents() {
     let r = run("Assailants abducted two police officers near the port. Authorities found the bodies of the officers on Friday.");
     assert_eq!(killed(&r), Some(2));
 }
+
+#[test]
+fn units_after_figures_and_earlier_deaths() {
+    assert!(claims(&run("Two years ago the town was quiet.")).is_empty());
+    let r = run("A 7-year-old boy was struck by a stray bullet on Monday. Two years ago 12-year-old Jane Roe was killed by a stray bullet nearby.");
+    // The earlier death does not turn the boy's wound into a death.
+    assert_eq!(injured(&r), Some(1));
+}
