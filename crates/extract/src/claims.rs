@@ -84,6 +84,12 @@ pub struct RawClaim {
 /// `officers` → 2), so that "the officers were killed" can be counted.
 pub type Antecedents = std::collections::HashMap<String, (u64, Option<u64>)>;
 
+/// The count of perpetrators given earlier under any of their usual nouns ("two suicide
+/// bombers" → 2), for a later "the assailants" or "in addition to the attackers".
+fn any_perpetrator_count(antecedents: &Antecedents) -> Option<(u64, Option<u64>)> {
+    ["bombers", "attackers", "assailants", "gunmen", "militants", "perpetrators"].iter().find_map(|n| antecedents.get(*n).copied())
+}
+
 /// Record the figures of a sentence as antecedents for later sentences.
 pub fn note_antecedents(t: &Tokens, lex: &Lexicon, nums: &[NumberMention], end: usize, antecedents: &mut Antecedents) {
     for m in nums.iter().filter(|m| m.non_count.is_none()) {
@@ -554,7 +560,7 @@ fn hospital_result(t: &Tokens, k: usize) -> bool {
 
 /// True for predicates that only count with a result ("sent" needs "to the hospital",
 /// "forced" needs "from their homes").
-fn needs_hospital(p: &Predicate) -> bool {
+fn needs_result(p: &Predicate) -> bool {
     matches!(p.words.first(), Some(&"sent") | Some(&"sending") | Some(&"forced") | Some(&"forcing")) || p.words == ["found"]
 }
 
@@ -709,8 +715,6 @@ pub struct SentenceCues {
     pub campaign: bool,
     /// A separate-incident cue.
     pub separate: bool,
-    /// An additive cue ("also", "another").
-    pub additive: bool,
 }
 
 /// Find the cues of a sentence.
@@ -733,7 +737,6 @@ pub fn sentence_cues(t: &Tokens, lex: &Lexicon, range: Range<usize>) -> Sentence
                     }
                 }
                 Cue::Separate if i <= range.start + 3 => c.separate = true,
-                Cue::Additive => c.additive = true,
                 _ => {}
             }
             i = e;
@@ -841,7 +844,8 @@ pub fn claims_in_sentence(t: &Tokens, lex: &Lexicon, range: Range<usize>, nums: 
         let fwd = forward(t, lex, vp.range.end.max(m.tokens.end), end, nums);
         // "wounding at least 90, including two teenagers who were killed": the verb right before
         // the figure is its own; a predicate found past an aside belongs to someone else.
-        let adjacent_active = backward(t, lex, m.tokens.start, range.start).is_some();
+        let bwd = backward(t, lex, m.tokens.start, range.start);
+        let adjacent_active = bwd.is_some();
         let fwd = fwd.filter(|f| !(f.skipped_modifier && adjacent_active));
         if let Some(f) = fwd {
             // A second predicate for the same people: "were kidnapped and later executed".
@@ -879,7 +883,7 @@ pub fn claims_in_sentence(t: &Tokens, lex: &Lexicon, range: Range<usize>, nums: 
             c.includes_perpetrators = inside.clone().any(|x| t.low(x) == "including")
                 && inside.clone().any(|x| PERPETRATOR_NOUNS.contains(&t.low(x)) || matches!(t.low(x), "bomber" | "bombers" | "hijackers" | "militants"));
             claim = Some(c);
-        } else if let Some(f) = backward(t, lex, m.tokens.start, range.start).filter(|f| !needs_hospital(f.pred) || result_ok(f.pred, t, vp.range.end.max(m.tokens.end))) {
+        } else if let Some(f) = bwd.filter(|f| !needs_result(f.pred) || result_ok(f.pred, t, vp.range.end.max(m.tokens.end))) {
             // An active predicate's object: "killing 12 people".
             let np_end = vp.range.end.max(m.tokens.end);
             // "left 5 dead" — result verbs are handled by the forward rule; here the object
@@ -1232,7 +1236,7 @@ fn singular_subject(t: &Tokens, lex: &Lexicon, range: Range<usize>, pi: usize, p
         if s + 1 < k && t.low(s) == "the" && (s == range.start || t.low(s - 1) == ",") {
             let head = t.low(k - 1);
             let perp_fallback = || {
-                PERPETRATOR_NOUNS.contains(&head).then(|| ["bombers", "attackers", "assailants", "gunmen", "militants", "perpetrators"].iter().find_map(|n| antecedents.get(*n).copied())).flatten()
+                PERPETRATOR_NOUNS.contains(&head).then(|| any_perpetrator_count(antecedents)).flatten()
             };
             if let Some((low, high)) = antecedents.get(head).copied().or_else(perp_fallback) {
                 let mut c = single(p.kind, t.span(s..pe), sentence, pi);
@@ -1392,7 +1396,6 @@ fn singles_beside_figure(t: &Tokens, lex: &Lexicon, m: &NumberMention, vp: &Vict
             }
         }
         // "The assailant and four soldiers", "The driver and one passenger": a definite single.
-        let mut s = s;
         if let Some(the) = (s..end).find(|&x| t.low(x) == "the").filter(|_| !matches!(t.low(s), "a" | "an")) {
             s = the;
         }
@@ -1607,7 +1610,7 @@ fn singular_object(t: &Tokens, lex: &Lexicon, range: Range<usize>, pi: usize, pe
         let head2 = t.low(pe + 2);
         let (h, end) = if lex.is_person(head) && head.ends_with('s') { (head, pe + 2) } else if lex.is_person(head2) && head2.ends_with('s') && !lex.is_person(head) { (head2, pe + 3) } else { ("", 0) };
         if let Some(&(low, high)) = antecedents.get(h) {
-            if !needs_hospital(p) {
+            if !needs_result(p) {
                 let mut c = single(p.kind, t.span(pi..end), sentence, pi);
                 c.low = low;
                 c.high = high;
@@ -1619,7 +1622,7 @@ fn singular_object(t: &Tokens, lex: &Lexicon, range: Range<usize>, pi: usize, pe
         }
     }
     let c = singular_object_inner(t, lex, range, pi, pe, p, sentence)?;
-    if needs_hospital(p) {
+    if needs_result(p) {
         let end = t.toks.partition_point(|tok| tok.span.start < c.span.end);
         if !result_ok(p, t, end) {
             return None;
@@ -1904,7 +1907,7 @@ fn perpetrators_besides(t: &Tokens, range: Range<usize>, sentence: usize, antece
         // "In addition to the bombers": as many as were counted before ("two suicide bombers").
         if k < range.end && (PERPETRATOR_NOUNS.contains(&w) || w == "militants") && w.ends_with('s') {
             let count = antecedents.get(w).copied().or_else(|| {
-                ["bombers", "attackers", "assailants", "gunmen", "militants", "perpetrators"].iter().find_map(|n| antecedents.get(*n).copied())
+                any_perpetrator_count(antecedents)
             });
             if let Some((low, high)) = count {
                 let mut c = single(killed, t.span(i..k + 1), sentence, k);

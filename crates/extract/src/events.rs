@@ -12,7 +12,7 @@
 //!   total is at least their number. Perpetrators are counted apart and added.
 
 use crate::claims::RawClaim;
-use sitrep_model::{ClaimKind, Qualifier, Toll};
+use sitrep_model::{ClaimKind, Toll};
 use sitrep_resolve::ResolvedDate;
 
 /// One incident under construction.
@@ -366,9 +366,4 @@ fn kind_total(claims: &[RawClaim], kind: ClaimKind) -> Option<Toll> {
         (None, None) => return None,
     };
     Some(Toll { low: fig.low, high: fig.high, best: fig.low })
-}
-
-/// A claim's qualifier, kept for the record (used by tests).
-pub fn is_open(q: Qualifier) -> bool {
-    matches!(q, Qualifier::AtLeast | Qualifier::MoreThan)
 }

@@ -234,15 +234,15 @@ pub fn extract(input: &Input) -> Vec<Event> {
             incidents.insert(0, inc);
         }
     }
-    let mut events: Vec<Event> = incidents.iter().map(|inc| to_event(&t, &infos, inc, input.doc)).collect();
+    let mut events: Vec<Event> = incidents.iter().map(|inc| to_event(&t, &infos, inc)).collect();
     if !campaign.claims.is_empty() {
         campaign.date = None;
-        events.push(to_event(&t, &infos, &campaign, input.doc));
+        events.push(to_event(&t, &infos, &campaign));
     }
     events
 }
 
-fn to_event(t: &Tokens, infos: &[SentenceInfo], inc: &Incident, _doc: &Document) -> Event {
+fn to_event(t: &Tokens, infos: &[SentenceInfo], inc: &Incident) -> Event {
     // Type from the incident's sentences, plus the lead sentence of its paragraph.
     let mut ranges: Vec<Range<usize>> = inc.sentences.iter().filter_map(|&k| infos.get(k)).map(|i| i.tokens.clone()).collect();
     if let Some(&first) = inc.sentences.first() {
