@@ -9,9 +9,11 @@
 //! - [`events`]: claims grouped into incidents, totals without double counting.
 //! - [`types`]: ACLED event type and sub-event type.
 
+pub mod actors;
 pub mod claims;
 pub mod events;
 pub mod lexicon;
+pub mod location;
 pub mod source;
 pub mod types;
 
@@ -22,6 +24,8 @@ use sitrep_clean::Cleaned;
 use sitrep_model::{Claim, ClaimKind, Document, Event, Span};
 use sitrep_recognize::dates::DateMention;
 use sitrep_recognize::numbers::{numbers_in, Tokens};
+use sitrep_recognize::actors::ActorMention;
+use sitrep_resolve::places::PlaceContext;
 use sitrep_resolve::{resolve, DateContext, ResolvedDate};
 use sitrep_segment::Segmented;
 use source::Source;
@@ -39,6 +43,10 @@ pub struct Input<'a> {
     pub dates: &'a [DateMention],
     /// Date context (resolve stage).
     pub ctx: &'a DateContext,
+    /// Places, resolved (resolve stage).
+    pub places: &'a PlaceContext,
+    /// Actor mentions (recognize stage).
+    pub actors: &'a [ActorMention],
 }
 
 /// What one sentence contributes.
@@ -234,10 +242,35 @@ pub fn extract(input: &Input) -> Vec<Event> {
             incidents.insert(0, inc);
         }
     }
-    let mut events: Vec<Event> = incidents.iter().map(|inc| to_event(&t, &infos, inc)).collect();
+    let gaz = sitrep_gazetteer::Gazetteer::global();
+    let spans: Vec<Span> = infos.iter().map(|i| i.span).collect();
+    let paragraphs: Vec<usize> = infos.iter().map(|i| i.paragraph).collect();
+    let place_of = |inc: &Incident| location::incident_location(gaz, input.places, &spans, &paragraphs, &inc.sentences);
+    let reg = sitrep_actors::Registry::global();
+    let with_place_and_actors = |inc: &Incident, main: bool| {
+        let mut e = to_event(&t, &infos, inc);
+        e.location = place_of(inc);
+        let cc = e.location.as_ref().and_then(|l| l.country_code.clone()).or_else(|| input.places.main_country().map(str::to_string));
+        let ctx = actors::ActorContext {
+            reg,
+            mentions: input.actors,
+            t: &t,
+            country_name: cc,
+        };
+        let own: Vec<Span> = inc.sentences.iter().filter_map(|&k| spans.get(k).copied()).collect();
+        let victims: Vec<actors::Victims> =
+            inc.claims.iter().map(|c| (c.victims, c.source.as_deref(), c.perpetrators, c.sentence)).collect();
+        let (list, sides) = ctx.incident(&own, &spans, main, &victims);
+        e.actors = list;
+        for (claim, side) in e.claims.iter_mut().zip(sides) {
+            claim.side = side;
+        }
+        e
+    };
+    let mut events: Vec<Event> = incidents.iter().enumerate().map(|(k, inc)| with_place_and_actors(inc, k == 0)).collect();
     if !campaign.claims.is_empty() {
         campaign.date = None;
-        events.push(to_event(&t, &infos, &campaign));
+        events.push(with_place_and_actors(&campaign, false));
     }
     events
 }

@@ -1,4 +1,7 @@
-//! Stage 5 — resolve: date expressions to calendar ranges.
+//! Stage 5 — resolve: date expressions to calendar ranges, place names to gazetteer entries.
+//!
+//! Places are in [`places`]: every place mention of a report is resolved at once, so the
+//! countries and regions it names decide which Tripoli it means.
 //!
 //! [`date_context`] works out, once per document, what relative and ambiguous dates are
 //! resolved against: the report's own date (metadata `published`, else a date in the dateline,
@@ -19,6 +22,8 @@
 //!   report date;
 //! - an all-digit date is ordered by a weekday written next to it, then by a part above 12,
 //!   then by the document's and the outlet's convention, else month/day with `ambiguous` set.
+
+pub mod places;
 
 use std::collections::HashMap;
 use std::sync::LazyLock;

@@ -28,6 +28,8 @@ impl Pipeline {
         // Touch the lazily parsed tables so their cost is paid here, not on the first document.
         let _ = sitrep_extract::lexicon::Lexicon::get();
         let _ = sitrep_recognize::numbers::NumberLexicon::get();
+        let _ = sitrep_gazetteer::Gazetteer::global();
+        let _ = sitrep_actors::Registry::global();
         Pipeline {}
     }
 
@@ -37,12 +39,17 @@ impl Pipeline {
         let seg = sitrep_segment::segment(&doc.text, &cleaned);
         let dates = sitrep_recognize::dates::find_dates(&doc.text, &seg, &cleaned);
         let ctx = sitrep_resolve::date_context(doc, &cleaned, &dates);
+        let place_mentions = sitrep_recognize::places::find_places(&doc.text, &seg, &cleaned);
+        let places = sitrep_resolve::places::resolve_places(&place_mentions, cleaned.placeline);
+        let actors = sitrep_recognize::actors::find_actors(&doc.text, &seg, &cleaned);
         let events = sitrep_extract::extract(&sitrep_extract::Input {
             doc,
             cleaned: &cleaned,
             seg: &seg,
             dates: &dates,
             ctx: &ctx,
+            places: &places,
+            actors: &actors,
         });
         let title = doc
             .title

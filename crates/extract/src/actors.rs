@@ -1,0 +1,294 @@
+//! Who did it, to whom: event actors, claim sides, perpetrators.
+//!
+//! - **actor1**, the side that acted: a claim of responsibility or a suspicion anywhere in the
+//!   report ("Islamic State claimed responsibility", "blamed on the Taliban", "sources
+//!   attributed the attack to …", "suspected Boko Haram fighters"), else an actor named as the
+//!   agent in the incident's sentences ("killed by Taliban militants", "gunmen stormed",
+//!   "a Taliban suicide attack"), else the first actor named there that is not a victim.
+//! - **actor2**, the target: the side of the victims of the incident's first casualty figure,
+//!   else the next actor named.
+//! - **side of a claim**: an actor named in its victims ("five Iraqi soldiers"), the speaker's
+//!   side for "their fighters" / "our men", else, for victims with no name, the main opponent
+//!   of the incident's perpetrator in the report; civilians are civilians.
+//! - Generic words take a name from the report: "the jihadists" in a report about the Islamic
+//!   State are the Islamic State; "pro-government forces" are the government actor the report
+//!   names; generic state forces, protesters and civilians take the event's country
+//!   ("Police Forces of India", "Protesters (India)").
+
+use sitrep_actors::{ActorKind, Registry};
+use sitrep_model::{Actor, Span};
+use sitrep_recognize::actors::ActorMention;
+use sitrep_recognize::numbers::Tokens;
+
+/// Verbs and nouns that make the actor before them the attacker.
+const AGENT_AFTER: &[&str] = &[
+    "attacked", "attack", "attacks", "stormed", "storm", "opened", "ambushed", "ambush", "shelled", "bombed",
+    "abducted", "kidnapped", "killed", "kill", "shot", "raided", "raid", "fired", "launched", "detonated",
+    "targeted", "seized", "executed", "beheaded", "torched", "set", "hit", "struck", "blew", "carried",
+    "massacred", "overran", "captured", "used", "planted", "hurled", "threw", "lobbed", "gunned", "hacked",
+    "burned", "burnt", "looted", "besieged", "assassinated", "rammed", "bombarded", "clashed", "fought",
+    "bombing", "bombings", "bomber", "bombers", "suicide", "assault", "assaults", "offensive",
+    "counter-attack", "counter-attacks", "counterattack", "counterattacks", "shelling", "airstrike",
+    "airstrikes", "strike", "strikes", "gunmen", "militants", "fighters", "insurgents", "jihadists",
+    "rocket", "rockets", "mortar", "car", "truck", "drone", "abduction", "kidnapping", "massacre",
+    "stabbed", "stabbing", "shooting", "raped", "razed", "invaded", "entered", "intensified", "repelled",
+    "claimed", "claims",
+];
+
+/// Words between an actor and its verb that keep it the agent.
+const AGENT_FILLERS: &[&str] = &["have", "has", "had", "also", "reportedly", "allegedly", "then", "later", "again", "who", "which"];
+
+/// Words before "by X" that do not make X the attacker ("backed by air strikes").
+const NOT_AGENT_BY: &[&str] = &[
+    "backed", "led", "supported", "allied", "aligned", "funded", "organised", "organized", "called",
+    "founded", "run", "controlled", "held", "condemned", "rejected", "denied", "trained", "armed",
+    "appointed", "recognised", "recognized",
+];
+
+/// Words that mark a claim of responsibility or a suspicion in a sentence.
+const RESPONSIBILITY: &[&str] = &[
+    "responsibility", "blamed", "blames", "blame", "attributed", "suspected", "suspect", "suspects",
+    "believed", "claimed", "perpetrated", "behind",
+];
+
+/// Victim nouns that name civilians.
+const CIVILIAN_WORDS: &[&str] = &[
+    "civilian", "civilians", "people", "person", "persons", "villager", "villagers", "resident", "residents",
+    "passenger", "passengers", "worshipper", "worshippers", "worshiper", "worshipers", "student",
+    "students", "child", "children", "woman", "women", "man", "men", "farmer", "farmers", "shopper",
+    "shoppers", "pilgrim", "pilgrims", "teacher", "teachers", "tourist", "tourists", "boy", "boys", "girl",
+    "girls", "family", "journalist", "journalists", "others",
+];
+
+/// A claim as the actor rules see it: victims span, source words, counts perpetrators,
+/// sentence index.
+pub type Victims<'s> = (Option<Span>, Option<&'s str>, bool, usize);
+
+/// The actors of a report, and what is needed to name them.
+pub struct ActorContext<'a> {
+    /// The registry.
+    pub reg: &'a Registry,
+    /// Every actor mention in the report.
+    pub mentions: &'a [ActorMention],
+    /// Token view.
+    pub t: &'a Tokens<'a>,
+    /// The event's country (alpha-2 code or name), for generic actors.
+    pub country_name: Option<String>,
+}
+
+/// A named actor, resolved: canonical name and the words.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Named {
+    /// Canonical name.
+    pub canonical: String,
+    /// The words in the report.
+    pub text: String,
+    /// Registry kind.
+    pub kind: ActorKind,
+    /// ACLED actor type (1–8).
+    pub acled_type: u8,
+}
+
+impl<'a> ActorContext<'a> {
+    fn text(&self, m: &ActorMention) -> &'a str {
+        m.span.slice(self.t.text)
+    }
+
+    /// The non-generic actors of the report, most mentioned first (ties: first mentioned).
+    fn principal(&self) -> Vec<(String, usize, u8)> {
+        let mut counts: Vec<(String, usize, u8, usize)> = Vec::new();
+        for (k, m) in self.mentions.iter().enumerate() {
+            let a = self.reg.actor(m.actor);
+            if a.kind == ActorKind::Generic {
+                continue;
+            }
+            let name = self.reg.canonical_in(m.actor, self.country_name.as_deref());
+            match counts.iter_mut().find(|c| c.0 == name) {
+                Some(c) => c.1 += 1,
+                None => counts.push((name, 1, a.acled_type, k)),
+            }
+        }
+        counts.sort_by(|a, b| b.1.cmp(&a.1).then(a.3.cmp(&b.3)));
+        counts.into_iter().map(|(n, c, t, _)| (n, c, t)).collect()
+    }
+
+    /// Name a mention: generic words take the report's named actor of the same family.
+    pub fn name(&self, m: &ActorMention) -> Named {
+        self.name_id(m.actor, self.text(m))
+    }
+
+    /// [`Self::name`] for a registry entry and the words that named it.
+    pub fn name_id(&self, id: sitrep_actors::ActorId, words: &str) -> Named {
+        let a = self.reg.actor(id);
+        let text = words.to_string();
+        if a.kind == ActorKind::Generic {
+            let low = text.to_lowercase();
+            let principal = self.principal();
+            // "pro-government forces", "government forces", "loyalist forces" → the named
+            // state actor; "the jihadists", "militants" → the named armed group.
+            let want_state = a.acled_type == 1 && (low.contains("government") || low.contains("loyalist"));
+            let want_group = matches!(a.acled_type, 2 | 3) && !low.contains("unidentified") && !low.contains("unknown");
+            let pick = principal.iter().find(|(_, _, t)| (want_state && *t == 1) || (want_group && matches!(*t, 2 | 3)));
+            if let Some((name, _, t)) = pick {
+                return Named { canonical: name.clone(), text, kind: ActorKind::Group, acled_type: *t };
+            }
+        }
+        Named {
+            canonical: self.reg.canonical_in(id, self.country_name.as_deref()),
+            text,
+            kind: a.kind,
+            acled_type: a.acled_type,
+        }
+    }
+
+    fn in_span(&self, s: Span) -> impl Iterator<Item = &'a ActorMention> + '_ {
+        self.mentions.iter().filter(move |m| s.contains(m.span))
+    }
+
+    /// The actor named as the attacker in a sentence, if any.
+    fn agent_in(&self, span: Span, victims: &[Span]) -> Option<&'a ActorMention> {
+        let t = self.t;
+        self.in_span(span).filter(|m| !victims.iter().any(|v| v.contains(m.span))).find(|m| {
+            // "... by X"
+            let by = m.first_token >= 1 && t.low(m.first_token - 1) == "by" && {
+                let before = if m.first_token >= 2 { t.low(m.first_token - 2) } else { "" };
+                !NOT_AGENT_BY.contains(&before)
+            };
+            // "by the X", "by suspected X"
+            let by_det = m.first_token >= 2
+                && matches!(t.low(m.first_token - 1), "the" | "suspected" | "alleged" | "an" | "a")
+                && t.low(m.first_token - 2) == "by";
+            // "X attacked", "X have stormed", "a Taliban suicide attack"
+            let mut k = m.end_token;
+            while k < m.end_token + 3 && AGENT_FILLERS.contains(&t.low(k)) {
+                k += 1;
+            }
+            let subject = AGENT_AFTER.contains(&t.low(k));
+            by || by_det || subject
+        })
+    }
+
+    /// The actor a claim of responsibility or suspicion names, anywhere in the given spans.
+    fn responsible_in(&self, spans: &[Span]) -> Option<&'a ActorMention> {
+        let t = self.t;
+        for &s in spans {
+            let first = t.toks.partition_point(|tok| tok.span.end <= s.start);
+            let end = t.toks.partition_point(|tok| tok.span.start < s.end);
+            let words: Vec<&str> = (first..end).map(|i| t.low(i)).collect();
+            if !words.iter().any(|w| RESPONSIBILITY.contains(w)) {
+                continue;
+            }
+            if words.iter().any(|w| matches!(*w, "denied" | "denies" | "deny" | "rejected")) {
+                continue;
+            }
+            // "... claimed responsibility": the claimant is a named (non-generic) actor.
+            if let Some(m) = self.in_span(s).find(|m| self.reg.actor(m.actor).kind != ActorKind::Generic) {
+                return Some(m);
+            }
+        }
+        None
+    }
+
+    /// The actors of an incident, and the side of each of its claims.
+    ///
+    /// `own` are the incident's sentence spans (first = trigger); `all` every sentence span
+    /// of the report; `responsibility` says whether the report's claims of responsibility
+    /// apply to this incident (the main one); `victims` the victims span and source text of
+    /// each claim.
+    pub fn incident(&self, own: &[Span], all: &[Span], responsibility: bool, victims: &[Victims]) -> (Vec<Actor>, Vec<Option<String>>) {
+        let mut actor1: Option<Named>;
+        let claimed = self.responsible_in(own).or_else(|| if responsibility { self.responsible_in(all) } else { None });
+        actor1 = claimed.map(|m| self.name(m));
+        if actor1.is_none() {
+            let victim_spans: Vec<Span> = victims.iter().filter_map(|v| v.0).collect();
+            actor1 = own.iter().find_map(|&s| self.agent_in(s, &victim_spans)).map(|m| self.name(m));
+        }
+        let principal = self.principal();
+        let opponent = |of: &Option<Named>| -> Option<String> {
+            let a = of.as_ref()?;
+            let others: Vec<&(String, usize, u8)> = principal.iter().filter(|(n, _, _)| *n != a.canonical).collect();
+            match others.as_slice() {
+                [only] => Some(only.0.clone()),
+                [first, ..] if first.1 >= 2 => Some(first.0.clone()),
+                _ => None,
+            }
+        };
+        let civilians = self.reg.lookup("civilians").map(|id| self.reg.canonical_in(id, self.country_name.as_deref()));
+        let side_of = |&(span, source, perpetrators, _): &Victims| -> Option<String> {
+            if perpetrators {
+                return actor1.as_ref().map(|a| a.canonical.clone());
+            }
+            let v = span?;
+            let words = v.slice(self.t.text).to_lowercase();
+            let mut it = words.split_whitespace();
+            let mut first = it.next().unwrap_or("");
+            if first == "of" {
+                first = it.next().unwrap_or("");
+            }
+            // "their fighters", "five of our men": the speaker's side.
+            if matches!(first, "their" | "its" | "our") {
+                if let Some(sm) = source.and_then(|src| self.reg.find(src).into_iter().next().map(|m| (src, m))) {
+                    let (src, m) = sm;
+                    let words = src.get(m.start..m.end).unwrap_or(src);
+                    return Some(self.name_id(m.actor, words).canonical);
+                }
+            }
+            if let Some(m) = self.in_span(v).next() {
+                return Some(self.name(m).canonical);
+            }
+            if words.split(|c: char| !c.is_alphanumeric()).any(|w| CIVILIAN_WORDS.contains(&w)) {
+                return civilians.clone();
+            }
+            None
+        };
+        let mut sides: Vec<Option<String>> = Vec::with_capacity(victims.len());
+        for (k, v) in victims.iter().enumerate() {
+            let mut side = side_of(v);
+            // "five of their fighters were killed and 20 wounded": a figure with no victims of
+            // its own shares the side of the figure before it in the sentence.
+            if side.is_none() && v.0.is_none() && k > 0 && victims[k - 1].3 == v.3 {
+                side = sides[k - 1].clone();
+            }
+            if side.is_none() && !v.2 {
+                side = opponent(&actor1);
+            }
+            sides.push(side);
+        }
+        let mut actors: Vec<Actor> = Vec::new();
+        if let Some(a) = &actor1 {
+            actors.push(Actor { role: "actor1".into(), text: a.text.clone(), canonical: Some(a.canonical.clone()) });
+        }
+        let target = sides.iter().flatten().find(|s| actor1.as_ref().is_none_or(|a| &a.canonical != *s)).cloned();
+        // Words for the target: its first mention in the incident, else in the report.
+        let mut named_in_incident: Vec<Named> = Vec::new();
+        for &s in own {
+            for m in self.in_span(s) {
+                let n = self.name(m);
+                if !named_in_incident.iter().any(|x| x.canonical == n.canonical) {
+                    named_in_incident.push(n);
+                }
+            }
+        }
+        if let Some(target) = target {
+            let text = named_in_incident
+                .iter()
+                .find(|n| n.canonical == target)
+                .map(|n| n.text.clone())
+                .or_else(|| self.mentions.iter().map(|m| self.name(m)).find(|n| n.canonical == target).map(|n| n.text))
+                .unwrap_or_else(|| target.clone());
+            actors.push(Actor { role: "actor2".into(), text, canonical: Some(target) });
+        }
+        for n in named_in_incident {
+            if actors.iter().any(|a| a.canonical.as_deref() == Some(n.canonical.as_str())) {
+                continue;
+            }
+            let role = match actors.len() {
+                0 => "actor1",
+                1 if actors[0].role == "actor1" => "actor2",
+                _ => "associated",
+            };
+            actors.push(Actor { role: role.into(), text: n.text, canonical: Some(n.canonical) });
+        }
+        (actors, sides)
+    }
+}

@@ -1,0 +1,136 @@
+//! Where an incident happened: the place tied to its own sentences, not every place the
+//! report mentions.
+//!
+//! Order of evidence:
+//! 1. places in the incident's sentences, the earliest sentence that names one first; within a
+//!    sentence the most specific place wins (town > district > region > country), a place
+//!    after "in" / "near" / "at" before one that is only mentioned;
+//! 2. places in the two sentences before its first one (same paragraph), then in the
+//!    report's opening sentences;
+//! 3. the wire placeline ("TRIPOLI —");
+//! 4. the place the report names most often, then the report's main country.
+//!
+//! A place "30 km south of" a town keeps the town with the precision lowered to region.
+
+use sitrep_gazetteer::{Gazetteer, PlaceKind};
+use sitrep_model::{Location, LocationPrecision, Span};
+use sitrep_resolve::places::{PlaceContext, ResolvedPlace};
+
+fn specificity(kind: PlaceKind) -> u8 {
+    match kind {
+        PlaceKind::City => 4,
+        PlaceKind::Admin2 => 3,
+        PlaceKind::Admin1 => 2,
+        PlaceKind::Country => 1,
+    }
+}
+
+/// The best place among `cands` (all in one stretch of text).
+fn best<'a>(gaz: &Gazetteer, cands: &[&'a ResolvedPlace], country: Option<&str>) -> Option<&'a ResolvedPlace> {
+    cands
+        .iter()
+        .copied()
+        .filter(|r| !r.demonym)
+        .max_by_key(|r| {
+            let p = gaz.place(r.place);
+            let in_country = country.is_none_or(|c| p.country_code == c);
+            // Higher is better; the earliest wins ties (negated start).
+            (in_country, specificity(p.kind) * 2 + u8::from(r.locative), std::cmp::Reverse(r.span.start))
+        })
+}
+
+/// Turn a resolved place into the contract's location.
+pub fn to_location(gaz: &Gazetteer, r: &ResolvedPlace) -> Location {
+    let p = gaz.place(r.place);
+    let precision = match p.kind {
+        PlaceKind::City if r.relative => LocationPrecision::Region,
+        PlaceKind::City => LocationPrecision::City,
+        PlaceKind::Admin1 | PlaceKind::Admin2 => LocationPrecision::Region,
+        PlaceKind::Country => LocationPrecision::Country,
+    };
+    let admin1 = match p.kind {
+        PlaceKind::Admin1 => Some(p.name.clone()),
+        PlaceKind::Country => None,
+        _ => p.admin1.clone(),
+    };
+    Location {
+        name: p.name.clone(),
+        country_code: Some(p.country_code.clone()),
+        admin1,
+        lat: Some(p.lat),
+        lon: Some(p.lon),
+        precision,
+    }
+}
+
+/// The location of an incident whose sentences have the given spans (first = trigger).
+///
+/// `sentences` are all of the report's (non-noise) sentence spans in order, and
+/// `paragraphs` their paragraph numbers; `own` indexes into them.
+pub fn incident_location(
+    gaz: &Gazetteer,
+    pctx: &PlaceContext,
+    sentences: &[Span],
+    paragraphs: &[usize],
+    own: &[usize],
+) -> Option<Location> {
+    let in_span = |s: Span| -> Vec<&ResolvedPlace> { pctx.places.iter().filter(|r| s.contains(r.span)).collect() };
+    let main = pctx.main_country();
+    // 1. The incident's own sentences.
+    let mut ordered: Vec<usize> = own.to_vec();
+    ordered.sort_unstable();
+    ordered.dedup();
+    for &k in &ordered {
+        let Some(&span) = sentences.get(k) else { continue };
+        let cands = in_span(span);
+        if let Some(r) = best(gaz, &cands, None) {
+            return Some(to_location(gaz, r));
+        }
+    }
+    // 2. The sentences just before, in the same paragraph; then the report's opening.
+    if let Some(&first) = ordered.first() {
+        for k in (first.saturating_sub(2)..first).rev() {
+            if paragraphs.get(k) != paragraphs.get(first) {
+                continue;
+            }
+            if let Some(r) = sentences.get(k).and_then(|&s| best(gaz, &in_span(s), main)) {
+                return Some(to_location(gaz, r));
+            }
+        }
+    }
+    for &s in sentences.iter().take(2) {
+        if let Some(r) = best(gaz, &in_span(s), main) {
+            return Some(to_location(gaz, r));
+        }
+    }
+    // 3. The placeline.
+    let line: Vec<&ResolvedPlace> = pctx.places.iter().filter(|r| r.placeline).collect();
+    if let Some(r) = best(gaz, &line, None) {
+        return Some(to_location(gaz, r));
+    }
+    // 4. The place named most often (most specific first), then the main country.
+    let mut counts: Vec<(&ResolvedPlace, usize)> = Vec::new();
+    for r in pctx.places.iter().filter(|r| !r.demonym) {
+        match counts.iter_mut().find(|(q, _)| q.place == r.place) {
+            Some((_, n)) => *n += 1,
+            None => counts.push((r, 1)),
+        }
+    }
+    if let Some((r, _)) = counts
+        .iter()
+        .filter(|(r, _)| main.is_none_or(|c| gaz.place(r.place).country_code == c))
+        .max_by_key(|(r, n)| (*n, specificity(gaz.place(r.place).kind), std::cmp::Reverse(r.span.start)))
+    {
+        return Some(to_location(gaz, r));
+    }
+    let cc = main?;
+    let p = gaz.country(cc)?;
+    Some(Location {
+        name: p.name.clone(),
+        country_code: Some(p.country_code.clone()),
+        admin1: None,
+        lat: Some(p.lat),
+        lon: Some(p.lon),
+        precision: LocationPrecision::Country,
+    })
+}

@@ -1,0 +1,202 @@
+//! Place mentions: gazetteer matches, filtered and annotated by their context.
+//!
+//! The gazetteer ([`sitrep_gazetteer`]) finds every capitalised name it knows. This module
+//! keeps the ones that read as places in their sentence and notes what the words around them
+//! say:
+//!
+//! - a match inside scraped noise, or glued to other capitalised words that are not places
+//!   ("Jordan Peterson", "Kabul Bank", "Gen. Khalifa Haftar") is dropped: it is part of a
+//!   name;
+//! - the word before tells whether the place is where something happened ("in", "near",
+//!   "outside", "at") — [`PlaceMention::locative`];
+//! - a distance or bearing before it ("30 km south of", "east of", "the outskirts of") means
+//!   the event is near the place, not in it — [`PlaceMention::relative`];
+//! - the noun after it ("province", "district", "city", "village") says which kind of place
+//!   the name stands for — [`PlaceMention::head`].
+//!
+//! Which candidate a name stands for is the resolve stage's job.
+
+use sitrep_clean::Cleaned;
+use sitrep_gazetteer::{Gazetteer, PlaceId};
+use sitrep_model::Span;
+use sitrep_segment::{Segmented, TokenKind};
+
+/// The kind of place the noun after a name announces.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Head {
+    /// "country", "nation".
+    Country,
+    /// First-level region: "province", "state", "governorate", "region", "oblast".
+    Region,
+    /// Second-level region: "district", "county", "municipality", "LGA", "commune".
+    District,
+    /// A settlement: "city", "town", "village", "township".
+    Settlement,
+}
+
+/// One place name in the text, with what its context says.
+#[derive(Clone, Debug, PartialEq)]
+pub struct PlaceMention {
+    /// Byte span of the name.
+    pub span: Span,
+    /// Gazetteer entries the name can stand for, best prior first.
+    pub candidates: Vec<PlaceId>,
+    /// True when the name is a nationality word ("Libyan").
+    pub demonym: bool,
+    /// Index of the sentence that holds it.
+    pub sentence: Option<usize>,
+    /// First token of the name.
+    pub first_token: usize,
+    /// One past the last token of the name.
+    pub end_token: usize,
+    /// True when a locative word comes before it ("in", "near", "outside", "at").
+    pub locative: bool,
+    /// True when a distance or bearing comes before it ("30 km south of Kabul").
+    pub relative: bool,
+    /// The kind of place the next word names, if it names one.
+    pub head: Option<Head>,
+}
+
+fn head_of(word: &str) -> Option<Head> {
+    Some(match word {
+        "country" | "nation" => Head::Country,
+        "province" | "provinces" | "state" | "states" | "governorate" | "governorates" | "region" | "regions"
+        | "oblast" | "prefecture" | "division" | "territory" | "wilayat" | "emirate" => Head::Region,
+        "district" | "districts" | "county" | "counties" | "municipality" | "lga" | "commune" | "department"
+        | "tehsil" | "taluka" | "subdistrict" | "sub-district" | "upazila" | "cercle" | "parish" | "borough" => {
+            Head::District
+        }
+        "city" | "town" | "village" | "villages" | "township" | "hamlet" | "suburb" | "neighbourhood"
+        | "neighborhood" | "area" | "locality" | "camp" => Head::Settlement,
+        _ => return None,
+    })
+}
+
+/// Words that put an event at the place that follows.
+const LOCATIVE: &[&str] = &[
+    "in", "near", "outside", "at", "around", "across", "inside", "into", "nearby", "throughout", "towards",
+    "toward", "to", "on", "of", "from", "between", "and", "within", "along", "through", "northern",
+    "southern", "eastern", "western", "central", "north", "south", "east", "west", "northeastern",
+    "northwestern", "southeastern", "southwestern", "north-eastern", "north-western", "south-eastern",
+    "south-western",
+];
+
+/// Capitalised words that may stand before a place name without making it part of another name.
+const PLACE_PREFIXES: &[&str] = &[
+    "north", "south", "east", "west", "northern", "southern", "eastern", "western", "central", "upper",
+    "lower", "greater", "northeast", "northwest", "southeast", "southwest", "northeastern",
+    "northwestern", "southeastern", "southwestern", "north-east", "north-west", "south-east",
+    "south-west", "north-eastern", "north-western", "south-eastern", "south-western", "in", "near",
+    "outside", "at", "across", "from", "on", "the", "and", "but", "when", "while", "after", "before",
+    "as", "for", "since", "during", "both", "residents", "officials", "police", "meanwhile",
+];
+
+const BEARINGS: &[&str] = &[
+    "north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest", "north-east",
+    "north-west", "south-east", "south-west", "outskirts", "edge", "outside",
+];
+
+const UNITS: &[&str] = &["km", "kms", "kilometres", "kilometers", "kilometre", "kilometer", "miles", "mile", "mi"];
+
+/// Capitalised words that may follow a place name without making it part of another name.
+fn free_follower(lower: &str) -> bool {
+    head_of(lower).is_some()
+        || matches!(
+            lower,
+            "monday" | "tuesday" | "wednesday" | "thursday" | "friday" | "saturday" | "sunday" | "january"
+                | "february" | "march" | "april" | "may" | "june" | "july" | "august" | "september"
+                | "october" | "november" | "december" | "on" | "in" | "and" | "the" | "at" | "police" | "officials"
+                | "authorities" | "residents"
+        )
+}
+
+fn capitalised(s: &str) -> bool {
+    s.chars().next().is_some_and(char::is_uppercase)
+}
+
+/// Find the place mentions in a document.
+pub fn find_places(text: &str, seg: &Segmented, cleaned: &Cleaned) -> Vec<PlaceMention> {
+    find_places_with(Gazetteer::global(), text, seg, cleaned)
+}
+
+/// [`find_places`] with a given gazetteer.
+pub fn find_places_with(gaz: &Gazetteer, text: &str, seg: &Segmented, cleaned: &Cleaned) -> Vec<PlaceMention> {
+    let toks = &seg.tokens;
+    let low = |i: usize| toks.get(i).map(|t| t.span.slice(text).to_lowercase()).unwrap_or_default();
+    let raw = |i: usize| toks.get(i).map(|t| t.span.slice(text)).unwrap_or("");
+    let sentence_start = |i: usize| seg.sentences.iter().any(|s| s.tokens.start == i);
+    let mut out: Vec<PlaceMention> = Vec::new();
+    for m in gaz.find(text) {
+        let span = Span { start: m.start, end: m.end };
+        if cleaned.is_noise(span) {
+            continue;
+        }
+        let first = toks.partition_point(|t| t.span.end <= m.start);
+        let end = toks.partition_point(|t| t.span.start < m.end);
+        if first >= end {
+            continue;
+        }
+        // Glued to a capitalised word before: part of a longer name, unless that word is a
+        // bearing or a function word at the start of a sentence.
+        if first > 0 && toks[first - 1].kind == TokenKind::Word {
+            let prev = raw(first - 1);
+            let prev_low = low(first - 1);
+            let adjacent = toks[first - 1].span.end + 1 >= m.start;
+            if adjacent
+                && capitalised(prev)
+                && !PLACE_PREFIXES.contains(&prev_low.as_str())
+                && !sentence_start(first - 1)
+                && out.last().is_none_or(|p| p.end_token != first)
+            {
+                continue;
+            }
+        }
+        // Followed by a capitalised word that is not a place noun, a weekday or a month: a
+        // name ("Kabul Bank", "Jordan Peterson").
+        if let Some(next) = toks.get(end) {
+            let adjacent = next.span.start <= m.end + 1;
+            if adjacent && next.kind == TokenKind::Word && capitalised(raw(end)) && !free_follower(&low(end)) {
+                continue;
+            }
+        }
+        // A possessive followed by a person's noun: "Gaddafi's hometown" is not a place.
+        // (Inner apostrophes stay inside the word token, so the next token is the noun.)
+        let rest = text.get(m.end..).unwrap_or("");
+        if (rest.starts_with("'s") || rest.starts_with("’s")) && !m.demonym {
+            let after = low(end);
+            let personal = matches!(
+                after.as_str(),
+                "hometown" | "regime" | "son" | "sons" | "daughter" | "wife" | "family" | "supporters" | "loyalists"
+                    | "fall" | "death" | "removal" | "rule" | "ouster" | "overthrow" | "killing" | "birthplace"
+            );
+            let small = m.candidates.first().is_none_or(|&id| {
+                let p = gaz.place(id);
+                p.kind == sitrep_gazetteer::PlaceKind::City && p.population < 100_000
+            });
+            if personal && small {
+                continue;
+            }
+        }
+        let prev = if first > 0 { low(first - 1) } else { String::new() };
+        let locative = LOCATIVE.contains(&prev.as_str());
+        // "30 km south of X", "east of X", "the outskirts of X".
+        let relative = prev == "of" && first >= 2 && {
+            let b = low(first - 2);
+            BEARINGS.contains(&b.as_str()) || UNITS.contains(&b.as_str())
+        };
+        // The noun that ends the name ("Nangarhar Province") or follows it ("Kajran district").
+        let head = head_of(&low(end - 1)).or_else(|| head_of(&low(end)));
+        out.push(PlaceMention {
+            span,
+            candidates: m.candidates.clone(),
+            demonym: m.demonym,
+            sentence: seg.sentence_at(m.start),
+            first_token: first,
+            end_token: end,
+            locative,
+            relative,
+            head,
+        });
+    }
+    out
+}

@@ -1,0 +1,169 @@
+//! Place names → gazetteer entries, decided for the whole report at once.
+//!
+//! A name can stand for many places (Tripoli, Libya / Lebanon / Greece / Iowa). Each candidate
+//! gets a score from, in order of weight:
+//!
+//! 1. the region or country named right after it ("Quetta, Balochistan province, Pakistan",
+//!    "Kajran district of Daykundi");
+//! 2. the countries the report names (country names, nationality words, places that can only
+//!    be in one country), the wire placeline counting double;
+//! 3. the noun that comes with the name ("Punjab province" is a region, "the city of Zhlobin"
+//!    a settlement);
+//! 4. the gazetteer's prior: countries before regions before towns, bigger places first.
+
+use sitrep_gazetteer::{normalize, Gazetteer, PlaceId, PlaceKind};
+use sitrep_model::Span;
+use sitrep_recognize::places::{Head, PlaceMention};
+use std::collections::HashMap;
+
+/// A place mention with the entry it stands for.
+#[derive(Clone, Debug, PartialEq)]
+pub struct ResolvedPlace {
+    /// Byte span of the name.
+    pub span: Span,
+    /// Sentence index.
+    pub sentence: Option<usize>,
+    /// First token of the name.
+    pub first_token: usize,
+    /// The gazetteer entry.
+    pub place: PlaceId,
+    /// A locative word comes before it ("in", "near").
+    pub locative: bool,
+    /// A distance or bearing comes before it ("30 km south of").
+    pub relative: bool,
+    /// A nationality word ("Libyan").
+    pub demonym: bool,
+    /// The noun that names its kind, if any.
+    pub head: Option<Head>,
+    /// True when it lies in the wire placeline ("TRIPOLI —").
+    pub placeline: bool,
+}
+
+/// The places of a report, resolved.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct PlaceContext {
+    /// Every resolved mention, in text order.
+    pub places: Vec<ResolvedPlace>,
+    /// Countries of the report, most evidence first (ISO alpha-2, weight).
+    pub countries: Vec<(String, f32)>,
+}
+
+impl PlaceContext {
+    /// The report's main country, if any place was found.
+    pub fn main_country(&self) -> Option<&str> {
+        self.countries.first().map(|(c, _)| c.as_str())
+    }
+}
+
+/// Resolve a report's place mentions.
+pub fn resolve_places(mentions: &[PlaceMention], placeline: Option<Span>) -> PlaceContext {
+    resolve_places_with(Gazetteer::global(), mentions, placeline)
+}
+
+/// [`resolve_places`] with a given gazetteer.
+pub fn resolve_places_with(gaz: &Gazetteer, mentions: &[PlaceMention], placeline: Option<Span>) -> PlaceContext {
+    let in_placeline = |m: &PlaceMention| placeline.is_some_and(|p| p.contains(m.span));
+    // Country evidence: every mention votes for the countries its candidates lie in; a name
+    // that can only be in one country votes fully, an ambiguous one less, countries and
+    // regions more than towns, the placeline double.
+    let mut evidence: HashMap<&str, f32> = HashMap::new();
+    for m in mentions {
+        let mut per: Vec<(&str, f32)> = Vec::new();
+        for &id in &m.candidates {
+            let p = gaz.place(id);
+            let w = match p.kind {
+                PlaceKind::Country => 2.0,
+                PlaceKind::Admin1 => 1.5,
+                PlaceKind::Admin2 => 1.0,
+                PlaceKind::City => 0.6 + 0.4 * ((p.population as f32 + 1.0).log10() / 6.0).min(1.0),
+            };
+            match per.iter_mut().find(|(c, _)| *c == p.country_code) {
+                Some((_, x)) => *x = x.max(w),
+                None => per.push((p.country_code.as_str(), w)),
+            }
+        }
+        let spread = (per.len() as f32).sqrt().max(1.0);
+        let line = if in_placeline(m) { 2.0 } else { 1.0 };
+        for (c, w) in per {
+            *evidence.entry(c).or_default() += w * line / spread;
+        }
+    }
+    let top = evidence.values().copied().fold(0.0f32, f32::max).max(1.0);
+    let mut places = Vec::with_capacity(mentions.len());
+    for (k, m) in mentions.iter().enumerate() {
+        // Regions and countries named in the next few words of the same sentence.
+        let near: Vec<&PlaceMention> = mentions[k + 1..]
+            .iter()
+            .take(3)
+            .filter(|n| n.sentence == m.sentence && n.first_token <= m.end_token + 8)
+            .collect();
+        let mut best: Option<(f32, PlaceId)> = None;
+        for (rank, &id) in m.candidates.iter().enumerate() {
+            let p = gaz.place(id);
+            let mut s = 2.0 - 0.05 * rank.min(20) as f32;
+            // A bare name that is both a region and its capital ("Misrata") is the town;
+            // "Misrata province" is the region (head nouns below).
+            s += match p.kind {
+                PlaceKind::Country => 2.0,
+                PlaceKind::Admin1 => 0.8,
+                PlaceKind::Admin2 => 0.0,
+                PlaceKind::City => 0.6 + ((p.population as f32 + 10.0).log10() - 3.0).max(0.0) * 0.5,
+            };
+            s += match (m.head, p.kind) {
+                (Some(Head::Country), PlaceKind::Country) => 3.0,
+                (Some(Head::Region), PlaceKind::Admin1) => 3.0,
+                (Some(Head::District), PlaceKind::Admin2) => 3.0,
+                (Some(Head::District), PlaceKind::Admin1) => 1.0,
+                (Some(Head::Settlement), PlaceKind::City) => 2.0,
+                (Some(_), PlaceKind::Country) => -2.0,
+                _ => 0.0,
+            };
+            s += 5.0 * evidence.get(p.country_code.as_str()).copied().unwrap_or(0.0) / top;
+            for n in &near {
+                for &nid in &n.candidates {
+                    let q = gaz.place(nid);
+                    if q.country_code != p.country_code {
+                        continue;
+                    }
+                    let parent = match q.kind {
+                        PlaceKind::Country => true,
+                        PlaceKind::Admin1 => p.admin1.as_deref().is_some_and(|a| normalize(a) == normalize(&q.name)),
+                        PlaceKind::Admin2 => p.admin2.as_deref().is_some_and(|a| normalize(a) == normalize(&q.name)),
+                        PlaceKind::City => false,
+                    };
+                    if parent {
+                        s += 4.0;
+                        break;
+                    }
+                }
+            }
+            if best.is_none_or(|(b, _)| s > b) {
+                best = Some((s, id));
+            }
+        }
+        let Some((_, place)) = best else { continue };
+        places.push(ResolvedPlace {
+            span: m.span,
+            sentence: m.sentence,
+            first_token: m.first_token,
+            place,
+            locative: m.locative,
+            relative: m.relative,
+            demonym: m.demonym,
+            head: m.head,
+            placeline: in_placeline(m),
+        });
+    }
+    let mut weights: HashMap<String, f32> = HashMap::new();
+    for r in &places {
+        let p = gaz.place(r.place);
+        let w = match p.kind {
+            PlaceKind::Country => 1.5,
+            _ => 1.0,
+        } * if r.placeline { 2.0 } else { 1.0 };
+        *weights.entry(p.country_code.clone()).or_default() += w;
+    }
+    let mut countries: Vec<(String, f32)> = weights.into_iter().collect();
+    countries.sort_by(|a, b| b.1.total_cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
+    PlaceContext { places, countries }
+}

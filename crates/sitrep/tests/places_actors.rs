@@ -1,0 +1,121 @@
+//! Places and actors on short reports written for these tests.
+
+use sitrep::{DocResult, Document, LocationPrecision, Pipeline};
+
+fn run(text: &str) -> DocResult {
+    Pipeline::new().process(&Document::from_text("t", text))
+}
+
+/// (name, country code, precision) of the first event's place.
+fn place(r: &DocResult) -> Option<(String, String, LocationPrecision)> {
+    let l = r.events.first()?.location.as_ref()?;
+    Some((l.name.clone(), l.country_code.clone()?, l.precision))
+}
+
+fn country(r: &DocResult) -> Option<String> {
+    place(r).map(|p| p.1)
+}
+
+/// (role, canonical) of the first event's actors.
+fn actors(r: &DocResult) -> Vec<(String, String)> {
+    r.events
+        .first()
+        .map(|e| e.actors.iter().map(|a| (a.role.clone(), a.canonical.clone().unwrap_or_default())).collect())
+        .unwrap_or_default()
+}
+
+fn actor1(r: &DocResult) -> Option<String> {
+    actors(r).into_iter().find(|(role, _)| role == "actor1").map(|(_, c)| c)
+}
+
+#[test]
+fn place_of_the_incident_sentence_not_the_placeline() {
+    let r = run("TRIPOLI — Government forces pushed into the city on Monday.\n\nA suicide bomber struck a checkpoint in southern Misurata on Tuesday, killing four soldiers, the army said.");
+    let (name, cc, precision) = place(&r).expect("a place");
+    assert_eq!(cc, "LY");
+    assert!(name.starts_with("Misrat") || name.starts_with("Misurat"), "{name}");
+    assert_eq!(precision, LocationPrecision::City);
+    let l = r.events[0].location.as_ref().unwrap();
+    assert!((l.lat.unwrap() - 32.37).abs() < 0.3 && (l.lon.unwrap() - 15.09).abs() < 0.3);
+}
+
+#[test]
+fn spelling_variants_reach_the_same_town() {
+    for name in ["Surt", "Sirte", "Misratah"] {
+        let r = run(&format!("Three fighters were killed in clashes in {name} on Sunday."));
+        assert_eq!(country(&r).as_deref(), Some("LY"), "{name}");
+    }
+}
+
+#[test]
+fn distance_from_a_town_keeps_the_town_with_lower_precision() {
+    let r = run("Two policemen were killed when a roadside bomb hit their vehicle 30 km south of Kabul on Friday.");
+    let (name, cc, precision) = place(&r).expect("a place");
+    assert_eq!((name.as_str(), cc.as_str()), ("Kabul", "AF"));
+    assert_eq!(precision, LocationPrecision::Region);
+}
+
+#[test]
+fn a_country_named_nearby_decides_which_tripoli() {
+    let r = run("Clashes between rival gunmen in Tripoli killed three people on Saturday, the Lebanese army said.");
+    assert_eq!(country(&r).as_deref(), Some("LB"));
+    let r = run("Militias clashed in Tripoli on Saturday, killing three people, Libyan officials said.");
+    assert_eq!(country(&r).as_deref(), Some("LY"));
+}
+
+#[test]
+fn a_province_is_a_region() {
+    let r = run("Five civilians were killed when a mortar round hit a house in Nangarhar province, officials said.");
+    let (_, cc, precision) = place(&r).expect("a place");
+    assert_eq!(cc, "AF");
+    assert_eq!(precision, LocationPrecision::Region);
+}
+
+#[test]
+fn town_with_its_region_and_country_after_it() {
+    let r = run("03/02/2015: Gunmen shot dead two traders in Gardez, Paktia province, Afghanistan.");
+    let (name, cc, precision) = place(&r).expect("a place");
+    assert_eq!((name.as_str(), cc.as_str(), precision), ("Gardez", "AF", LocationPrecision::City));
+}
+
+#[test]
+fn a_persons_name_is_not_a_place() {
+    let r = run("Gen. Khalifa Haftar said his men had killed 12 militants.");
+    assert!(r.events[0].location.as_ref().is_none_or(|l| l.name != "Haftar"));
+}
+
+#[test]
+fn claim_of_responsibility_names_actor1() {
+    let r = run("A car bomb killed nine people at a market in Baghdad on Sunday. Islamic State claimed responsibility for the attack.");
+    assert_eq!(actor1(&r).as_deref(), Some("Islamic State"));
+    assert_eq!(country(&r).as_deref(), Some("IQ"));
+}
+
+#[test]
+fn aliases_resolve_to_the_canonical_group() {
+    let r = run("Daesh militants attacked an army post near Mosul, killing four soldiers.");
+    assert_eq!(actor1(&r).as_deref(), Some("Islamic State"));
+}
+
+#[test]
+fn victims_named_by_nationality_give_the_claims_side() {
+    let r = run("Taliban insurgents ambushed a convoy in Helmand, killing five Afghan soldiers.");
+    let c = &r.events[0].claims[0];
+    assert_eq!(c.side.as_deref(), Some("Military Forces of Afghanistan"));
+    assert_eq!(actor1(&r).as_deref(), Some("Taliban"));
+}
+
+#[test]
+fn their_fighters_are_on_the_speakers_side() {
+    let r = run("The pro-GNA forces said that five of their fighters were killed and 20 wounded on Tuesday as ISIS jihadists shelled their positions.");
+    for c in &r.events[0].claims {
+        assert_eq!(c.side.as_deref(), Some("Government of National Accord"), "{:?}", c.text);
+    }
+}
+
+#[test]
+fn generic_actors_take_the_events_country() {
+    let r = run("Hundreds of protesters marched through Lahore on Friday demanding the release of detained teachers.");
+    assert_eq!(country(&r).as_deref(), Some("PK"));
+    assert_eq!(actor1(&r).as_deref(), Some("Protesters (Pakistan)"));
+}
