@@ -292,3 +292,60 @@ impl<'a> ActorContext<'a> {
         (actors, sides)
     }
 }
+
+/// The country most of the named actors belong to: state forces by the country their words
+/// named, groups active in a single country by that country.
+pub fn actor_country(reg: &Registry, mentions: &[ActorMention]) -> Option<String> {
+    let mut votes: Vec<(String, usize, usize)> = Vec::new();
+    for (k, m) in mentions.iter().enumerate() {
+        let a = reg.actor(m.actor);
+        let cc = match (&m.country, a.countries.as_slice()) {
+            (Some(c), _) => c.clone(),
+            (None, [only]) => only.clone(),
+            _ => continue,
+        };
+        match votes.iter_mut().find(|v| v.0 == cc) {
+            Some(v) => v.1 += 1,
+            None => votes.push((cc, 1, k)),
+        }
+    }
+    votes.into_iter().max_by(|a, b| a.1.cmp(&b.1).then(b.2.cmp(&a.2))).map(|v| v.0)
+}
+
+/// Protests and riots: ACLED's actor1 is the crowd itself ("Protesters (India)", "Rioters
+/// (Bangladesh)"), whoever organised it (a party, a union, "farmers") is associated, and the
+/// target of the demand is not an actor. `words` are the report's words for the crowd or the
+/// act ("demonstrators", "protested"). Other event types are left as they are.
+pub fn crowd_actors(reg: &Registry, actors: &mut Vec<Actor>, event_type: Option<&str>, country: Option<&str>, words: &str) {
+    let key = match event_type {
+        Some("Protests") => "protesters",
+        Some("Riots") => "rioters",
+        _ => return,
+    };
+    let Some(id) = reg.lookup(key) else { return };
+    let canonical = reg.canonical_in(id, country);
+    let crowd_type = reg.actor(id).acled_type;
+    let mut rest: Vec<Actor> = Vec::new();
+    for a in actors.drain(..) {
+        let canon = a.canonical.as_deref().and_then(|c| reg.lookup(c)).map(|i| reg.actor(i));
+        // Crowds of the same kind merge into actor1; state forces stay the counterpart
+        // (police who intervened); a government that was only the target of demands goes.
+        match canon {
+            Some(x) if x.acled_type == crowd_type => continue,
+            Some(x) if x.acled_type == 1 && a.canonical.as_deref().is_some_and(|c| c.starts_with("Government")) => continue,
+            _ => rest.push(a),
+        }
+    }
+    actors.push(Actor { role: "actor1".into(), text: words.to_string(), canonical: Some(canonical) });
+    let mut second = false;
+    for mut a in rest {
+        let is_state = a.canonical.as_deref().and_then(|c| reg.lookup(c)).is_some_and(|i| reg.actor(i).acled_type == 1);
+        a.role = if is_state && !second {
+            second = true;
+            "actor2".into()
+        } else {
+            "associated".into()
+        };
+        actors.push(a);
+    }
+}

@@ -247,9 +247,12 @@ pub fn extract(input: &Input) -> Vec<Event> {
     let paragraphs: Vec<usize> = infos.iter().map(|i| i.paragraph).collect();
     let place_of = |inc: &Incident| location::incident_location(gaz, input.places, &spans, &paragraphs, &inc.sentences);
     let reg = sitrep_actors::Registry::global();
+    // With no place at all, the country of the actors named ("BNP activists", "Afghan
+    // police"): the one most of them belong to.
+    let actor_country = actors::actor_country(reg, input.actors);
     let with_place_and_actors = |inc: &Incident, main: bool| {
         let mut e = to_event(&t, &infos, inc);
-        e.location = place_of(inc);
+        e.location = place_of(inc).or_else(|| actor_country.as_deref().and_then(|cc| location::country_location(gaz, cc)));
         let cc = e.location.as_ref().and_then(|l| l.country_code.clone()).or_else(|| input.places.main_country().map(str::to_string));
         let ctx = actors::ActorContext {
             reg,
@@ -262,6 +265,8 @@ pub fn extract(input: &Input) -> Vec<Event> {
             inc.claims.iter().map(|c| (c.victims, c.source.as_deref(), c.perpetrators, c.sentence)).collect();
         let (list, sides) = ctx.incident(&own, &spans, main, &victims);
         e.actors = list;
+        let crowd = crowd_words(&t, &own);
+        actors::crowd_actors(reg, &mut e.actors, e.event_type.as_deref(), ctx.country_name.as_deref(), crowd);
         for (claim, side) in e.claims.iter_mut().zip(sides) {
             claim.side = side;
         }
@@ -344,4 +349,23 @@ fn to_event(t: &Tokens, infos: &[SentenceInfo], inc: &Incident) -> Event {
         claims,
         trigger,
     }
+}
+
+/// The report's word for a crowd or its act in the given sentences ("protesters",
+/// "demonstrated", "rioting"), for naming the crowd actor of a protest or riot.
+fn crowd_words<'t>(t: &Tokens<'t>, spans: &[Span]) -> &'t str {
+    const CROWD: &[&str] = &[
+        "protesters", "protestors", "demonstrators", "rioters", "mob", "crowd", "protest", "protests",
+        "protested", "protesting", "demonstration", "demonstrations", "demonstrated", "rally", "rallied",
+        "riot", "rioting", "riots", "strike", "sit-in", "march", "marched", "dharna", "bandh", "hartal",
+        "blockade", "gherao",
+    ];
+    for s in spans {
+        let first = t.toks.partition_point(|tok| tok.span.end <= s.start);
+        let end = t.toks.partition_point(|tok| tok.span.start < s.end);
+        if let Some(i) = (first..end).find(|&i| CROWD.contains(&t.low(i))) {
+            return t.raw(i);
+        }
+    }
+    "protesters"
 }

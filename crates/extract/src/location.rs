@@ -8,7 +8,9 @@
 //! 2. places in the two sentences before its first one (same paragraph), then in the
 //!    report's opening sentences;
 //! 3. the wire placeline ("TRIPOLI —");
-//! 4. the place the report names most often, then the report's main country.
+//! 4. the place the report names most often;
+//! 5. a region or big town that begins a longer name ("Kerala Catholic Council"), then the
+//!    report's main country (the caller may fall back on the actors' country).
 //!
 //! A place "30 km south of" a town keeps the town with the precision lowered to region.
 
@@ -30,7 +32,7 @@ fn best<'a>(gaz: &Gazetteer, cands: &[&'a ResolvedPlace], country: Option<&str>)
     cands
         .iter()
         .copied()
-        .filter(|r| !r.demonym)
+        .filter(|r| !r.demonym && !r.embedded)
         .max_by_key(|r| {
             let p = gaz.place(r.place);
             let in_country = country.is_none_or(|c| p.country_code == c);
@@ -110,7 +112,7 @@ pub fn incident_location(
     }
     // 4. The place named most often (most specific first), then the main country.
     let mut counts: Vec<(&ResolvedPlace, usize)> = Vec::new();
-    for r in pctx.places.iter().filter(|r| !r.demonym) {
+    for r in pctx.places.iter().filter(|r| !r.demonym && !r.embedded) {
         match counts.iter_mut().find(|(q, _)| q.place == r.place) {
             Some((_, n)) => *n += 1,
             None => counts.push((r, 1)),
@@ -123,7 +125,19 @@ pub fn incident_location(
     {
         return Some(to_location(gaz, r));
     }
-    let cc = main?;
+    // 5. A name that begins with a region or a big town ("Kerala Catholic Council",
+    //    "Hyderabad Press Club"), then the country.
+    if let Some(r) = pctx.places.iter().find(|r| {
+        let p = gaz.place(r.place);
+        r.embedded && !r.demonym && (p.kind == PlaceKind::Admin1 || (p.kind == PlaceKind::City && p.population >= 100_000))
+    }) {
+        return Some(to_location(gaz, r));
+    }
+    country_location(gaz, main?)
+}
+
+/// A country as a location (its centroid).
+pub fn country_location(gaz: &Gazetteer, cc: &str) -> Option<Location> {
     let p = gaz.country(cc)?;
     Some(Location {
         name: p.name.clone(),

@@ -272,7 +272,9 @@ impl Builder {
                     self.add_name(id, &v, flags);
                     if flags == ACRONYM {
                         self.add_name(id, &dotted(&v), ACRONYM);
-                    } else if let Some(ini) = initialism(&v).filter(|_| english) {
+                    } else if let Some(ini) = initialism(&v).filter(|i| english && (i.len() >= 3 || v.starts_with("United "))) {
+                        // Two-letter initialisms of other names collide with everyday
+                        // abbreviations ("PM", "CV", "SA"); only "US"/"UK" are written that way.
                         self.add_name(id, &ini, ACRONYM);
                         self.add_name(id, &dotted(&ini), ACRONYM);
                     }

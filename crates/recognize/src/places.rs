@@ -4,9 +4,10 @@
 //! keeps the ones that read as places in their sentence and notes what the words around them
 //! say:
 //!
-//! - a match inside scraped noise, or glued to other capitalised words that are not places
-//!   ("Jordan Peterson", "Kabul Bank", "Gen. Khalifa Haftar") is dropped: it is part of a
-//!   name;
+//! - a match inside scraped noise, or after another capitalised word ("Gen. Khalifa
+//!   Haftar", "Juma Khan") is dropped: it is part of a name;
+//! - a match followed by another capitalised word ("Kabul Bank", "Kerala Catholic Council")
+//!   is kept as [`PlaceMention::embedded`]: it tells the country, not the event's place;
 //! - the word before tells whether the place is where something happened ("in", "near",
 //!   "outside", "at") — [`PlaceMention::locative`];
 //! - a distance or bearing before it ("30 km south of", "east of", "the outskirts of") means
@@ -55,6 +56,9 @@ pub struct PlaceMention {
     pub relative: bool,
     /// The kind of place the next word names, if it names one.
     pub head: Option<Head>,
+    /// True when the name begins a longer name ("Kerala Catholic Bishops' Council",
+    /// "Hyderabad Press Club"): evidence of the country, not the place of an event.
+    pub embedded: bool,
 }
 
 fn head_of(word: &str) -> Option<Head> {
@@ -136,8 +140,8 @@ pub fn find_places_with(gaz: &Gazetteer, text: &str, seg: &Segmented, cleaned: &
         if first >= end {
             continue;
         }
-        // Glued to a capitalised word before: part of a longer name, unless that word is a
-        // bearing or a function word at the start of a sentence.
+        // Glued to a capitalised word before: part of a longer name ("Juma Khan"), unless
+        // that word is a bearing or a function word at the start of a sentence. Dropped.
         if first > 0 && toks[first - 1].kind == TokenKind::Word {
             let prev = raw(first - 1);
             let prev_low = low(first - 1);
@@ -151,12 +155,14 @@ pub fn find_places_with(gaz: &Gazetteer, text: &str, seg: &Segmented, cleaned: &
                 continue;
             }
         }
-        // Followed by a capitalised word that is not a place noun, a weekday or a month: a
-        // name ("Kabul Bank", "Jordan Peterson").
+        // Followed by a capitalised word that is not a place noun, a weekday or a month: the
+        // first word of a name ("Kabul Bank", "Kerala Catholic Bishops' Council"). Kept as
+        // an embedded mention: it says which country the report is about, not where.
+        let mut embedded = false;
         if let Some(next) = toks.get(end) {
             let adjacent = next.span.start <= m.end + 1;
             if adjacent && next.kind == TokenKind::Word && capitalised(raw(end)) && !free_follower(&low(end)) {
-                continue;
+                embedded = true;
             }
         }
         // A possessive followed by a person's noun: "Gaddafi's hometown" is not a place.
@@ -196,6 +202,7 @@ pub fn find_places_with(gaz: &Gazetteer, text: &str, seg: &Segmented, cleaned: &
             locative,
             relative,
             head,
+            embedded,
         });
     }
     out

@@ -37,6 +37,8 @@ pub struct ResolvedPlace {
     pub head: Option<Head>,
     /// True when it lies in the wire placeline ("TRIPOLI —").
     pub placeline: bool,
+    /// True when it begins a longer name ("Hyderabad Press Club").
+    pub embedded: bool,
 }
 
 /// The places of a report, resolved.
@@ -83,7 +85,7 @@ pub fn resolve_places_with(gaz: &Gazetteer, mentions: &[PlaceMention], placeline
             }
         }
         let spread = (per.len() as f32).sqrt().max(1.0);
-        let line = if in_placeline(m) { 2.0 } else { 1.0 };
+        let line = if in_placeline(m) { 2.0 } else if m.embedded { 0.5 } else { 1.0 };
         for (c, w) in per {
             *evidence.entry(c).or_default() += w * line / spread;
         }
@@ -152,16 +154,19 @@ pub fn resolve_places_with(gaz: &Gazetteer, mentions: &[PlaceMention], placeline
             demonym: m.demonym,
             head: m.head,
             placeline: in_placeline(m),
+            embedded: m.embedded,
         });
     }
     let mut weights: HashMap<String, f32> = HashMap::new();
-    for r in &places {
+    for (k, r) in places.iter().enumerate() {
         let p = gaz.place(r.place);
         let w = match p.kind {
             PlaceKind::Country => 1.5,
             _ => 1.0,
-        } * if r.placeline { 2.0 } else { 1.0 };
-        *weights.entry(p.country_code.clone()).or_default() += w;
+        } * if r.placeline { 2.0 } else if r.embedded { 0.5 } else { 1.0 };
+        // The first place named breaks ties.
+        let first = if k == 0 { 0.25 } else { 0.0 };
+        *weights.entry(p.country_code.clone()).or_default() += w + first;
     }
     let mut countries: Vec<(String, f32)> = weights.into_iter().collect();
     countries.sort_by(|a, b| b.1.total_cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
