@@ -127,7 +127,10 @@ impl<'a> ActorContext<'a> {
             // "pro-government forces", "government forces", "loyalist forces" → the named
             // state actor; "the jihadists", "militants" → the named armed group.
             let want_state = a.acled_type == 1 && (low.contains("government") || low.contains("loyalist"));
-            let want_group = matches!(a.acled_type, 2 | 3) && !low.contains("unidentified") && !low.contains("unknown");
+            let want_group = matches!(a.acled_type, 2 | 3)
+                && ["jihadist", "militant", "insurgent", "extremist", "terrorist", "rebel", "islamist"].iter().any(|w| low.contains(w))
+                && !low.contains("unidentified")
+                && !low.contains("unknown");
             let pick = principal.iter().find(|(_, _, t)| (want_state && *t == 1) || (want_group && matches!(*t, 2 | 3)));
             if let Some((name, _, t)) = pick {
                 return Named { canonical: name.clone(), text, kind: ActorKind::Group, acled_type: *t };
@@ -196,6 +199,8 @@ impl<'a> ActorContext<'a> {
     /// apply to this incident (the main one); `victims` the victims span and source text of
     /// each claim.
     pub fn incident(&self, own: &[Span], all: &[Span], responsibility: bool, victims: &[Victims]) -> (Vec<Actor>, Vec<Option<String>>) {
+        let casualties = !victims.is_empty();
+        let mut inferred = false;
         let mut actor1: Option<Named>;
         let claimed = self.responsible_in(own).or_else(|| if responsibility { self.responsible_in(all) } else { None });
         actor1 = claimed.map(|m| self.name(m));
@@ -204,6 +209,17 @@ impl<'a> ActorContext<'a> {
             actor1 = own.iter().find_map(|&s| self.agent_in(s, &victim_spans)).map(|m| self.name(m));
         }
         let principal = self.principal();
+        // An attack with no named attacker in a report about one armed group ("Suicide car
+        // bombs are the enemy's deadliest weapon. This one left 12 fighters dead"): the
+        // report's principal non-state armed group, when it is named at least twice.
+        if actor1.is_none() && casualties {
+            if let Some((name, count, t)) = principal.first() {
+                if *count >= 2 && matches!(*t, 2 | 3) {
+                    actor1 = Some(Named { canonical: name.clone(), text: name.clone(), kind: ActorKind::Group, acled_type: *t });
+                    inferred = true;
+                }
+            }
+        }
         let opponent = |of: &Option<Named>| -> Option<String> {
             let a = of.as_ref()?;
             let others: Vec<&(String, usize, u8)> = principal.iter().filter(|(n, _, _)| *n != a.canonical).collect();
@@ -233,8 +249,19 @@ impl<'a> ActorContext<'a> {
                     return Some(self.name_id(m.actor, words).canonical);
                 }
             }
+            // "pro-government fighters", "loyalist troops": the government side the report names.
+            if words.contains("government") || words.contains("loyalist") {
+                if let Some((name, _, _)) = self.principal().into_iter().find(|(_, _, t)| *t == 1) {
+                    return Some(name);
+                }
+            }
             if let Some(m) = self.in_span(v).next() {
-                return Some(self.name(m).canonical);
+                let n = self.name(m);
+                // Plain "fighters" or "gunmen" say nothing of the side: left to the rules below.
+                let unnamed = n.kind == ActorKind::Generic && matches!(n.acled_type, 2 | 3);
+                if !unnamed {
+                    return Some(n.canonical);
+                }
             }
             if words.split(|c: char| !c.is_alphanumeric()).any(|w| CIVILIAN_WORDS.contains(&w)) {
                 return civilians.clone();
@@ -256,7 +283,7 @@ impl<'a> ActorContext<'a> {
         }
         let mut actors: Vec<Actor> = Vec::new();
         if let Some(a) = &actor1 {
-            actors.push(Actor { role: "actor1".into(), text: a.text.clone(), canonical: Some(a.canonical.clone()) });
+            actors.push(Actor { role: "actor1".into(), text: a.text.clone(), canonical: Some(a.canonical.clone()), inferred });
         }
         let target = sides.iter().flatten().find(|s| actor1.as_ref().is_none_or(|a| &a.canonical != *s)).cloned();
         // Words for the target: its first mention in the incident, else in the report.
@@ -276,7 +303,7 @@ impl<'a> ActorContext<'a> {
                 .map(|n| n.text.clone())
                 .or_else(|| self.mentions.iter().map(|m| self.name(m)).find(|n| n.canonical == target).map(|n| n.text))
                 .unwrap_or_else(|| target.clone());
-            actors.push(Actor { role: "actor2".into(), text, canonical: Some(target) });
+            actors.push(Actor { role: "actor2".into(), text, canonical: Some(target), inferred: false });
         }
         for n in named_in_incident {
             if actors.iter().any(|a| a.canonical.as_deref() == Some(n.canonical.as_str())) {
@@ -287,7 +314,7 @@ impl<'a> ActorContext<'a> {
                 1 if actors[0].role == "actor1" => "actor2",
                 _ => "associated",
             };
-            actors.push(Actor { role: role.into(), text: n.text, canonical: Some(n.canonical) });
+            actors.push(Actor { role: role.into(), text: n.text, canonical: Some(n.canonical), inferred: false });
         }
         (actors, sides)
     }
@@ -336,7 +363,7 @@ pub fn crowd_actors(reg: &Registry, actors: &mut Vec<Actor>, event_type: Option<
             _ => rest.push(a),
         }
     }
-    actors.push(Actor { role: "actor1".into(), text: words.to_string(), canonical: Some(canonical) });
+    actors.push(Actor { role: "actor1".into(), text: words.to_string(), canonical: Some(canonical), inferred: false });
     let mut second = false;
     for mut a in rest {
         let is_state = a.canonical.as_deref().and_then(|c| reg.lookup(c)).is_some_and(|i| reg.actor(i).acled_type == 1);

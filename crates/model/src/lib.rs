@@ -248,6 +248,11 @@ pub struct Actor {
     pub text: String,
     /// Canonical name, when the actor is known.
     pub canonical: Option<String>,
+    /// True when the report does not name this actor for this event and sitrep inferred it
+    /// (the report's principal armed group for an attack with no named attacker, the crowd of
+    /// a protest); `text` is then the name used elsewhere in the report.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub inferred: bool,
 }
 
 /// Low / high / best of a toll.
