@@ -16,6 +16,8 @@
 //!   ("Police Forces of India", "Protesters (India)").
 
 use sitrep_actors::{ActorKind, Registry};
+use sitrep_gazetteer::normalize;
+use std::sync::LazyLock;
 use sitrep_model::{Actor, Span};
 use sitrep_recognize::actors::ActorMention;
 use sitrep_recognize::numbers::Tokens;
@@ -305,6 +307,18 @@ impl<'a> ActorContext<'a> {
                 .unwrap_or_else(|| target.clone());
             actors.push(Actor { role: "actor2".into(), text, canonical: Some(target), inferred: false });
         }
+        // The main incident also takes the named groups the rest of the report ties to it
+        // ("the woman had pledged allegiance to the Islamic State"), as associated actors.
+        if responsibility {
+            for m in self.mentions {
+                if self.reg.actor(m.actor).kind == ActorKind::Group && named_in_incident.len() < 6 {
+                    let n = self.name(m);
+                    if !named_in_incident.iter().any(|x| x.canonical == n.canonical) {
+                        named_in_incident.push(n);
+                    }
+                }
+            }
+        }
         for n in named_in_incident {
             if actors.iter().any(|a| a.canonical.as_deref() == Some(n.canonical.as_str())) {
                 continue;
@@ -375,4 +389,81 @@ pub fn crowd_actors(reg: &Registry, actors: &mut Vec<Actor>, event_type: Option<
         };
         actors.push(a);
     }
+}
+
+/// One row of `data/attribution.tsv`.
+struct Attribution {
+    country: String,
+    regions: Vec<String>,
+    group: String,
+}
+
+static ATTRIBUTION: LazyLock<Vec<Attribution>> = LazyLock::new(|| {
+    sitrep_model::table::entries(include_str!("../data/attribution.tsv"))
+        .filter_map(|line| {
+            let mut f = line.split('\t');
+            let country = f.next()?.trim().to_string();
+            let regions = f.next()?.split('|').map(str::trim).filter(|r| !r.is_empty()).map(normalize).collect();
+            let group = f.next()?.trim().to_string();
+            (!group.is_empty()).then_some(Attribution { country, regions, group })
+        })
+        .collect()
+});
+
+/// The group most attacks in a country (and first-level region) are attributed to, from
+/// `data/attribution.tsv`; a row for the region wins over the country's row.
+pub fn likely_perpetrator(country: &str, admin1: Option<&str>) -> Option<&'static str> {
+    let region = admin1.map(normalize);
+    let rows = ATTRIBUTION.iter().filter(|a| a.country == country);
+    let mut fallback = None;
+    for a in rows {
+        if a.regions.is_empty() {
+            fallback = fallback.or(Some(a.group.as_str()));
+        } else if region.as_deref().is_some_and(|r| a.regions.iter().any(|x| r.contains(x.as_str()) || x.contains(r))) {
+            return Some(a.group.as_str());
+        }
+    }
+    fallback
+}
+
+/// An attack whose attacker is unnamed ("a roadside bomb killed two soldiers") or generic
+/// ("gunmen", "militants"): actor1 is ACLED's unidentified armed group of the country, and
+/// the group that dominates violence where it happened (see [`likely_perpetrator`]) is added
+/// as an associated actor, both marked `inferred`. Air strikes and shelling are left alone
+/// (their attacker is a state the report usually names), as are attacks with a named attacker.
+pub fn attribute_attack(
+    reg: &Registry,
+    actors: &mut Vec<Actor>,
+    event_type: Option<&str>,
+    sub_event_type: Option<&str>,
+    country: Option<&str>,
+    admin1: Option<&str>,
+) {
+    let attack = match event_type {
+        Some("Explosions/Remote violence") => !matches!(sub_event_type, Some("Air/drone strike") | Some("Shelling/artillery/missile attack")),
+        Some("Violence against civilians") => true,
+        _ => false,
+    };
+    if !attack {
+        return;
+    }
+    let generic_or_none = match actors.iter().find(|a| a.role == "actor1") {
+        None => true,
+        Some(a) => a.canonical.as_deref().is_some_and(|c| c.starts_with("Unidentified Armed Group")),
+    };
+    if !generic_or_none {
+        return;
+    }
+    if !actors.iter().any(|a| a.role == "actor1") {
+        if let Some(id) = reg.lookup("gunmen") {
+            let canonical = reg.canonical_in(id, country);
+            actors.insert(0, Actor { role: "actor1".into(), text: canonical.clone(), canonical: Some(canonical), inferred: true });
+        }
+    }
+    let Some(cc) = country else { return };
+    let Some(group) = likely_perpetrator(cc, admin1) else { return };
+    if actors.iter().any(|a| a.canonical.as_deref() == Some(group)) {
+        return;
+    }
+    actors.push(Actor { role: "associated".into(), text: group.to_string(), canonical: Some(group.to_string()), inferred: true });
 }

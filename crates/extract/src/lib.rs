@@ -267,6 +267,8 @@ pub fn extract(input: &Input) -> Vec<Event> {
         e.actors = list;
         let crowd = crowd_words(&t, &own);
         actors::crowd_actors(reg, &mut e.actors, e.event_type.as_deref(), ctx.country_name.as_deref(), crowd);
+        let admin1 = e.location.as_ref().and_then(|l| l.admin1.clone());
+        actors::attribute_attack(reg, &mut e.actors, e.event_type.as_deref(), e.sub_event_type.as_deref(), ctx.country_name.as_deref(), admin1.as_deref());
         for (claim, side) in e.claims.iter_mut().zip(sides) {
             claim.side = side;
         }
