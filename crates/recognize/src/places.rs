@@ -130,7 +130,8 @@ pub fn find_places_with(gaz: &Gazetteer, text: &str, seg: &Segmented, cleaned: &
     let raw = |i: usize| toks.get(i).map(|t| t.span.slice(text)).unwrap_or("");
     let sentence_start = |i: usize| seg.sentences.iter().any(|s| s.tokens.start == i);
     let mut out: Vec<PlaceMention> = Vec::new();
-    for m in gaz.find(text) {
+    let matches = gaz.find(text);
+    for (k, m) in matches.iter().enumerate() {
         let span = Span { start: m.start, end: m.end };
         if cleaned.is_noise(span) {
             continue;
@@ -161,7 +162,9 @@ pub fn find_places_with(gaz: &Gazetteer, text: &str, seg: &Segmented, cleaned: &
         let mut embedded = false;
         if let Some(next) = toks.get(end) {
             let adjacent = next.span.start <= m.end + 1;
-            if adjacent && next.kind == TokenKind::Word && capitalised(raw(end)) && !free_follower(&low(end)) {
+            // ... unless that word begins another place ("North Waziristan Pakistan").
+            let place_next = matches.get(k + 1).is_some_and(|n| n.start == next.span.start);
+            if adjacent && next.kind == TokenKind::Word && capitalised(raw(end)) && !free_follower(&low(end)) && !place_next {
                 embedded = true;
             }
         }
@@ -206,4 +209,10 @@ pub fn find_places_with(gaz: &Gazetteer, text: &str, seg: &Segmented, cleaned: &
         });
     }
     out
+}
+
+/// Drop the place mentions that overlap a name of another kind (an armed group's name such
+/// as "Al-Shabaab" contains a town's name).
+pub fn drop_overlapping(mentions: &mut Vec<PlaceMention>, names: &[Span]) {
+    mentions.retain(|m| !names.iter().any(|n| n.start < m.span.end && m.span.start < n.end));
 }

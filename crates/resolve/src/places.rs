@@ -144,6 +144,18 @@ pub fn resolve_places_with(gaz: &Gazetteer, mentions: &[PlaceMention], placeline
             }
         }
         let Some((_, place)) = best else { continue };
+        // "Kama district of Nangarhar Province": when the region or country named right after
+        // a name is certain and none of the name's candidates lies in it, the gazetteer does
+        // not know this place; its namesakes elsewhere would mislead.
+        let container = near.iter().find_map(|n| {
+            let &id = n.candidates.first()?;
+            let q = gaz.place(id);
+            let certain = n.candidates.iter().all(|&c| gaz.place(c).country_code == q.country_code);
+            (certain && matches!(q.kind, PlaceKind::Country | PlaceKind::Admin1) && !n.demonym).then_some(q.country_code.as_str())
+        });
+        if container.is_some_and(|cc| !m.candidates.iter().any(|&c| gaz.place(c).country_code == cc)) {
+            continue;
+        }
         places.push(ResolvedPlace {
             span: m.span,
             sentence: m.sentence,

@@ -39,9 +39,16 @@ impl Pipeline {
         let seg = sitrep_segment::segment(&doc.text, &cleaned);
         let dates = sitrep_recognize::dates::find_dates(&doc.text, &seg, &cleaned);
         let ctx = sitrep_resolve::date_context(doc, &cleaned, &dates);
-        let place_mentions = sitrep_recognize::places::find_places(&doc.text, &seg, &cleaned);
-        let places = sitrep_resolve::places::resolve_places(&place_mentions, cleaned.placeline);
         let actors = sitrep_recognize::actors::find_actors(&doc.text, &seg, &cleaned);
+        let mut place_mentions = sitrep_recognize::places::find_places(&doc.text, &seg, &cleaned);
+        // A group's name is not a place ("Al-Shabaab" is also a town's name).
+        let group_names: Vec<sitrep_model::Span> = actors
+            .iter()
+            .filter(|a| sitrep_actors::Registry::global().actor(a.actor).kind == sitrep_actors::ActorKind::Group)
+            .map(|a| a.span)
+            .collect();
+        sitrep_recognize::places::drop_overlapping(&mut place_mentions, &group_names);
+        let places = sitrep_resolve::places::resolve_places(&place_mentions, cleaned.placeline);
         let events = sitrep_extract::extract(&sitrep_extract::Input {
             doc,
             cleaned: &cleaned,
