@@ -2,14 +2,16 @@
 //! report mentions.
 //!
 //! Order of evidence:
-//! 1. places in the incident's sentences, the earliest sentence that names one first; within a
-//!    sentence the most specific place wins (town > district > region > country), a place
-//!    after "in" / "near" / "at" before one that is only mentioned;
-//! 2. places in the two sentences before its first one (same paragraph), then in the
-//!    report's opening sentences;
-//! 3. the wire placeline ("TRIPOLI —");
-//! 4. the place the report names most often;
-//! 5. a region or big town that begins a longer name ("Kerala Catholic Council"), then the
+//! 1. places the incident's sentences put it in ("in", "near", "outside", "the city of", and
+//!    the names chained after one: "in Gardez, Paktia, Afghanistan"), the earliest sentence
+//!    that has one first; within a sentence the most specific place wins (town > district >
+//!    region > country);
+//! 2. the same in the two sentences before its first one (same paragraph), then in the
+//!    report's two opening sentences;
+//! 3. any place named in those sentences;
+//! 4. the wire placeline ("TRIPOLI —");
+//! 5. the place the report names most often;
+//! 6. a region or big town that begins a longer name ("Kerala Catholic Council"), then the
 //!    report's main country (the caller may fall back on the actors' country).
 //!
 //! A place "30 km south of" a town keeps the town with the precision lowered to region.
@@ -78,39 +80,40 @@ pub fn incident_location(
 ) -> Option<Location> {
     let in_span = |s: Span| -> Vec<&ResolvedPlace> { pctx.places.iter().filter(|r| s.contains(r.span)).collect() };
     let main = pctx.main_country();
-    // 1. The incident's own sentences.
+    // 1. Where the incident's own sentences put it ("in", "near", "outside").
     let mut ordered: Vec<usize> = own.to_vec();
     ordered.sort_unstable();
     ordered.dedup();
+    let located = |s: Span| -> Vec<&ResolvedPlace> { in_span(s).into_iter().filter(|r| r.locative || r.relative).collect() };
     for &k in &ordered {
         let Some(&span) = sentences.get(k) else { continue };
-        let cands = in_span(span);
-        if let Some(r) = best(gaz, &cands, None) {
+        if let Some(r) = best(gaz, &located(span), None) {
             return Some(to_location(gaz, r));
         }
     }
-    // 2. The sentences just before, in the same paragraph; then the report's opening.
-    if let Some(&first) = ordered.first() {
-        for k in (first.saturating_sub(2)..first).rev() {
-            if paragraphs.get(k) != paragraphs.get(first) {
-                continue;
-            }
-            if let Some(r) = sentences.get(k).and_then(|&s| best(gaz, &in_span(s), main)) {
-                return Some(to_location(gaz, r));
-            }
-        }
-    }
-    for &s in sentences.iter().take(2) {
-        if let Some(r) = best(gaz, &in_span(s), main) {
+    // 2. Where the sentences just before it (same paragraph), then the report's opening,
+    //    put something.
+    let before: Vec<usize> = match ordered.first() {
+        Some(&first) => (first.saturating_sub(2)..first).rev().filter(|&k| paragraphs.get(k) == paragraphs.get(first)).collect(),
+        None => Vec::new(),
+    };
+    for &k in before.iter().chain([0usize, 1].iter()) {
+        if let Some(r) = sentences.get(k).and_then(|&s| best(gaz, &located(s), main)) {
             return Some(to_location(gaz, r));
         }
     }
-    // 3. The placeline.
+    // 3. Any place in its own sentences, then in those before and in the opening.
+    for &k in ordered.iter().chain(before.iter()).chain([0usize, 1].iter()) {
+        if let Some(r) = sentences.get(k).and_then(|&s| best(gaz, &in_span(s), main)) {
+            return Some(to_location(gaz, r));
+        }
+    }
+    // 4. The placeline.
     let line: Vec<&ResolvedPlace> = pctx.places.iter().filter(|r| r.placeline).collect();
     if let Some(r) = best(gaz, &line, None) {
         return Some(to_location(gaz, r));
     }
-    // 4. The place named most often (most specific first), then the main country.
+    // 5. The place named most often (most specific first), then the main country.
     let mut counts: Vec<(&ResolvedPlace, usize)> = Vec::new();
     for r in pctx.places.iter().filter(|r| !r.demonym && !r.embedded) {
         match counts.iter_mut().find(|(q, _)| q.place == r.place) {
@@ -125,7 +128,7 @@ pub fn incident_location(
     {
         return Some(to_location(gaz, r));
     }
-    // 5. A name that begins with a region or a big town ("Kerala Catholic Council",
+    // 6. A name that begins with a region or a big town ("Kerala Catholic Council",
     //    "Hyderabad Press Club"), then the country.
     if let Some(r) = pctx.places.iter().find(|r| {
         let p = gaz.place(r.place);

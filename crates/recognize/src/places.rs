@@ -79,7 +79,7 @@ fn head_of(word: &str) -> Option<Head> {
 /// Words that put an event at the place that follows.
 const LOCATIVE: &[&str] = &[
     "in", "near", "outside", "at", "around", "across", "inside", "into", "nearby", "throughout", "towards",
-    "toward", "to", "on", "of", "from", "between", "and", "within", "along", "through", "northern",
+    "toward", "between", "within", "along", "through", "northern",
     "southern", "eastern", "western", "central", "north", "south", "east", "west", "northeastern",
     "northwestern", "southeastern", "southwestern", "north-eastern", "north-western", "south-eastern",
     "south-western",
@@ -187,7 +187,31 @@ pub fn find_places_with(gaz: &Gazetteer, text: &str, seg: &Segmented, cleaned: &
             }
         }
         let prev = if first > 0 { low(first - 1) } else { String::new() };
-        let locative = LOCATIVE.contains(&prev.as_str());
+        // "the city of Zhlobin", "the outskirts of Sirte" — but not "the president of Chad".
+        let of_place = prev == "of" && first >= 2 && {
+            let b = low(first - 2);
+            head_of(&b).is_some() || BEARINGS.contains(&b.as_str()) || matches!(b.as_str(), "capital" | "heart" | "centre" | "center" | "part" | "parts" | "vicinity")
+        };
+        // "in Garsaale, Middle Shebelle, Somalia": the names after a locative one, comma by
+        // comma, are where it happened too.
+        let chained = prev == "," && {
+            let mut i = first - 1;
+            let mut found = false;
+            while i > 0 && first - i < 12 {
+                i -= 1;
+                let w = low(i);
+                if LOCATIVE.contains(&w.as_str()) {
+                    found = true;
+                    break;
+                }
+                let ok = w == "," || w == "the" || head_of(&w).is_some() || capitalised(raw(i)) || w == "of";
+                if !ok {
+                    break;
+                }
+            }
+            found
+        };
+        let locative = LOCATIVE.contains(&prev.as_str()) || of_place || chained;
         // "30 km south of X", "east of X", "the outskirts of X".
         let relative = prev == "of" && first >= 2 && {
             let b = low(first - 2);
