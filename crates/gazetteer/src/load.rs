@@ -133,10 +133,15 @@ impl Builder {
     /// Index a region name and its rule-derived short form.
     fn add_region_name(&mut self, place: PlaceId, name: &str) {
         let key = self.add_name(place, name, 0);
-        if let Some(short) = strip_admin_words(&key) {
-            if short.chars().filter(|c| *c != ' ').count() >= 3 {
-                self.entries.push(Entry { key: short, place, flags: DERIVED });
+        let short = strip_admin_words(&key).filter(|s| s.chars().filter(|c| *c != ' ').count() >= 3);
+        for k in [Some(key), short.clone()].into_iter().flatten() {
+            // Arabic bearings are written in English too: "Shamal Darfur" = "North Darfur".
+            if let Some(english) = english_bearing(&k) {
+                self.entries.push(Entry { key: english, place, flags: DERIVED });
             }
+        }
+        if let Some(short) = short {
+            self.entries.push(Entry { key: short, place, flags: DERIVED });
         }
     }
 
@@ -609,6 +614,24 @@ const ADMIN_PREFIX: &[&[&str]] = &[
     &["mintaqat"],
     &["ostan"],
 ];
+
+/// A region key that starts with an Arabic bearing, with the English word instead
+/// ("shamal darfur" → "north darfur"); `None` for other keys.
+fn english_bearing(key: &str) -> Option<String> {
+    const BEARINGS: &[(&str, &str)] = &[
+        ("shamal", "north"),
+        ("janub", "south"),
+        ("janoub", "south"),
+        ("sharq", "east"),
+        ("sharqi", "east"),
+        ("gharb", "west"),
+        ("gharbi", "west"),
+        ("wasat", "central"),
+    ];
+    let (first, rest) = key.split_once(' ')?;
+    let english = BEARINGS.iter().find(|(a, _)| *a == first)?.1;
+    Some(format!("{english} {rest}"))
+}
 
 /// `key` with administrative words stripped from both ends, or `None` when nothing was
 /// stripped or nothing would remain ("nangarhar province" → "nangarhar").

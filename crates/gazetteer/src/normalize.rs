@@ -12,7 +12,8 @@
 //!    `ł→l`, `đ→d`, `ı→i`, `þ→th`, …); lower-case; only letters and digits kept.
 //! 3. Doubled letters collapse (`Raqqa` = `Raqa`, `Hassakeh` = `Hasakeh`).
 //! 4. A final `-ah` / `-eh` of a token of four or more letters becomes `-a`
-//!    (`Misratah` = `Misrata`, `Raqqah` = `Raqqa`, `Hasakeh` = `Hasaka`).
+//!    (`Misratah` = `Misrata`, `Raqqah` = `Raqqa`, `Hasakeh` = `Hasaka`), and a final `-iya`
+//!    of five or more becomes `-ia` (`Oromiya` = `Oromia`, `Iskandariyah` = `Iskandaria`).
 //! 5. Arabic-style article tokens (`al`, `el`, `ad`, `ar`, `as`, `ash`, `an`, `at`, `az`,
 //!    `ath`, …) are dropped unless they are the last token (`al-Bab` = `Al Bab` =
 //!    `El Bab` = `Bab`; `Deir ez-Zor` = `Deir Zor`; `Hoi An` keeps its `an`).
@@ -211,6 +212,12 @@ fn post_process(out: &mut String, base: usize) {
         if n >= 4 && bytes[w - 1] == b'h' && (bytes[w - 2] == b'a' || bytes[w - 2] == b'e') {
             bytes[w - 2] = b'a';
             bytes.truncate(w - 1);
+            w -= 1;
+        }
+        // A final "-iya" is "-ia" (Oromiya = Oromia, Ingushetiya = Ingushetia).
+        if w - base >= 5 && &bytes[w - 3..w] == b"iya" {
+            bytes[w - 2] = b'a';
+            bytes.truncate(w - 1);
         }
         // Only ASCII bytes were rewritten, so this cannot fail; fall back to lossy anyway.
         *out = String::from_utf8(bytes)
@@ -228,6 +235,11 @@ fn post_process(out: &mut String, base: usize) {
     }
     let n = kept.len();
     if n >= 4 && kept[n - 1] == 'h' && (kept[n - 2] == 'a' || kept[n - 2] == 'e') {
+        kept[n - 2] = 'a';
+        kept.pop();
+    }
+    let n = kept.len();
+    if n >= 5 && kept[n - 3..] == ['i', 'y', 'a'] {
         kept[n - 2] = 'a';
         kept.pop();
     }
@@ -345,6 +357,10 @@ mod tests {
     #[test]
     fn variants_meet() {
         assert_eq!(normalize("Misratah"), "misrata");
+        assert_eq!(normalize("Oromiya"), normalize("Oromia"));
+        assert_eq!(normalize("Ingushetiya"), normalize("Ingushetia"));
+        assert_eq!(normalize("Latifiyah"), normalize("Latifia"));
+        assert_eq!(normalize("Kenya"), "kenya");
         assert_eq!(normalize("Misrata"), "misrata");
         assert_eq!(normalize("Ar-Raqqah"), "raqa");
         assert_eq!(normalize("Raqqa"), "raqa");

@@ -59,6 +59,9 @@ pub struct PlaceMention {
     /// True when the name begins a longer name ("Kerala Catholic Bishops' Council",
     /// "Hyderabad Press Club"): evidence of the country, not the place of an event.
     pub embedded: bool,
+    /// True for the other side of a border ("near the border with Somalia", "the Uganda
+    /// border"): not where the event happened.
+    pub border: bool,
 }
 
 fn head_of(word: &str) -> Option<Head> {
@@ -212,6 +215,11 @@ pub fn find_places_with(gaz: &Gazetteer, text: &str, seg: &Segmented, cleaned: &
             found
         };
         let locative = LOCATIVE.contains(&prev.as_str()) || of_place || chained;
+        // "near the border with Somalia", "near the Uganda border": the neighbour, not the
+        // place of the event.
+        let border_word = |w: &str| matches!(w, "border" | "borders" | "frontier" | "boundary");
+        let border = (first >= 2 && matches!(prev.as_str(), "with" | "of") && border_word(&low(first - 2)))
+            || (border_word(&low(end)) && head_of(&low(end)).is_none());
         // "30 km south of X", "east of X", "the outskirts of X".
         let relative = prev == "of" && first >= 2 && {
             let b = low(first - 2);
@@ -230,6 +238,7 @@ pub fn find_places_with(gaz: &Gazetteer, text: &str, seg: &Segmented, cleaned: &
             relative,
             head,
             embedded,
+            border,
         });
     }
     out

@@ -37,7 +37,8 @@ pub struct ResolvedPlace {
     pub head: Option<Head>,
     /// True when it lies in the wire placeline ("TRIPOLI —").
     pub placeline: bool,
-    /// True when it begins a longer name ("Hyderabad Press Club").
+    /// True when it begins a longer name ("Hyderabad Press Club") or names the other side
+    /// of a border: evidence of the country, not where an event happened.
     pub embedded: bool,
 }
 
@@ -85,7 +86,15 @@ pub fn resolve_places_with(gaz: &Gazetteer, mentions: &[PlaceMention], placeline
             }
         }
         let spread = (per.len() as f32).sqrt().max(1.0);
-        let line = if in_placeline(m) { 2.0 } else if m.embedded { 0.5 } else { 1.0 };
+        let line = if in_placeline(m) {
+            2.0
+        } else if m.border {
+            0.2
+        } else if m.embedded {
+            0.5
+        } else {
+            1.0
+        };
         for (c, w) in per {
             *evidence.entry(c).or_default() += w * line / spread;
         }
@@ -166,7 +175,7 @@ pub fn resolve_places_with(gaz: &Gazetteer, mentions: &[PlaceMention], placeline
             demonym: m.demonym,
             head: m.head,
             placeline: in_placeline(m),
-            embedded: m.embedded,
+            embedded: m.embedded || m.border,
         });
     }
     let mut weights: HashMap<String, f32> = HashMap::new();
@@ -175,7 +184,13 @@ pub fn resolve_places_with(gaz: &Gazetteer, mentions: &[PlaceMention], placeline
         let w = match p.kind {
             PlaceKind::Country => 1.5,
             _ => 1.0,
-        } * if r.placeline { 2.0 } else if r.embedded { 0.5 } else { 1.0 };
+        } * if r.placeline {
+            2.0
+        } else if r.embedded {
+            0.3
+        } else {
+            1.0
+        };
         // The first place named breaks ties.
         let first = if k == 0 { 0.25 } else { 0.0 };
         *weights.entry(p.country_code.clone()).or_default() += w + first;
