@@ -3,8 +3,9 @@
 //! The registry holds three kinds of actors, all from reviewed data files under `data/`
 //! (see the crate README for formats and how to add a group):
 //!
-//! - [`ActorKind::Group`]: named non-state armed groups, parties, external forces
-//!   (`groups.tsv`): "Islamic State", "TTP: Tehreek-i-Taliban Pakistan", "NATO: ...".
+//! - [`ActorKind::Group`]: named non-state armed groups and external forces (`groups.tsv`):
+//!   "Islamic State", "TTP: Tehreek-i-Taliban Pakistan", "NATO: ..."; political parties, their
+//!   wings, unions and mass organisations (`parties.tsv`): "BJP: Bharatiya Janata Party".
 //! - [`ActorKind::State`]: "Military Forces of X", "Police Forces of X", "Government of X",
 //!   generated for every country keshvar knows from the templates in `state_forces.tsv`.
 //! - [`ActorKind::Generic`]: unnamed actors ("gunmen", "protesters", "soldiers") whose
@@ -39,7 +40,7 @@ pub type ActorId = u32;
 /// Where an actor comes from.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum ActorKind {
-    /// A named actor from `groups.tsv`.
+    /// A named actor from `groups.tsv` or `parties.tsv`.
     Group,
     /// A state actor generated for one country from `state_forces.tsv`.
     State,
@@ -94,7 +95,7 @@ pub enum ActorsError {
         msg: String,
     },
     /// A parent name that is not the canonical name of any group.
-    #[error("groups.tsv: {actor:?} names unknown parent {parent:?}")]
+    #[error("groups.tsv/parties.tsv: {actor:?} names unknown parent {parent:?}")]
     UnknownParent {
         /// The actor.
         actor: String,
@@ -109,8 +110,10 @@ pub enum ActorsError {
 /// Counts describing a loaded registry.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub struct Stats {
-    /// Actors from `groups.tsv`.
+    /// Named actors: rows of `groups.tsv` and `parties.tsv`.
     pub groups: usize,
+    /// Of those, the rows of `parties.tsv`.
+    pub parties: usize,
     /// Aliases of those groups (canonical names included, after normalisation and dedup).
     pub group_aliases: usize,
     /// Generated state actors.
@@ -154,12 +157,18 @@ pub struct Registry {
     suffixes: Vec<String>,
     /// Exact-case tokens of all patterns ("IS", "PKK"), ignored by the all-caps test.
     acronyms: HashSet<String>,
+    /// Lowercase party-context words (`party_context.txt`), longest first.
+    party_context: Vec<String>,
+    /// Ids of the actors from `parties.tsv` (`start..end`).
+    parties: (ActorId, ActorId),
     collisions: Vec<AliasCollision>,
     stats: Stats,
     build_time: Duration,
 }
 
 const GROUPS: &str = include_str!("../data/groups.tsv");
+const PARTIES: &str = include_str!("../data/parties.tsv");
+const PARTY_CONTEXT: &str = include_str!("../data/party_context.txt");
 const STATES: &str = include_str!("../data/state_forces.tsv");
 const GENERIC: &str = include_str!("../data/generic.tsv");
 const SUFFIXES: &str = include_str!("../data/suffixes.txt");
@@ -171,6 +180,15 @@ const FUNCTION_WORDS: &[&str] = &[
     "many", "several", "all", "both", "other", "on", "in", "at", "by", "for", "from", "with", "and", "but", "or",
     "as", "when", "while", "after", "before", "where", "if", "then", "meanwhile", "also", "two", "three", "four",
     "five", "local", "suspected", "armed", "unidentified", "unknown", "former",
+];
+
+/// Capitalised words that may stand right before a `+` (party-context) alias: "Opposition
+/// Congress workers", "Ruling AL activists". Any other capitalised word there makes the
+/// alias the tail of another name ("US Congress members", "Trade Union Congress leaders").
+const PARTY_PREFIX_WORDS: &[&str] = &[
+    "opposition", "ruling", "rival", "angry", "irate", "agitated", "agitating", "disgruntled", "senior",
+    "dozens", "hundreds", "thousands", "scores", "six", "seven", "eight", "nine", "ten", "several", "over",
+    "about", "around", "nearly", "some", "against", "between", "led", "backed", "alleged", "allegedly",
 ];
 
 /// The parts of `generic.tsv` rows that make one actor.
@@ -190,11 +208,17 @@ struct Builder {
 
 impl Builder {
     fn add(&mut self, alias: &str, actor: ActorId, rank: u8, country: Option<u16>, name_part: bool) {
+        // "+ALIAS": needs party context.
+        let (context, alias) = match alias.strip_prefix('+') {
+            Some(a) => (true, a),
+            None => (false, alias),
+        };
         let Some(mut p) = compile(alias, actor, rank, &self.descriptors) else {
             return;
         };
         p.country = country;
         p.name_part = name_part;
+        p.context = context;
         if let Some(&i) = self.by_text.get(&p.text) {
             let kept = self.patterns.get(i).map_or(actor, |q| q.actor);
             if kept != actor {
@@ -234,11 +258,20 @@ impl Registry {
         let mut actors: Vec<Actor> = Vec::new();
         let mut builder = Builder { patterns: Vec::new(), by_text: HashMap::new(), collisions: Vec::new(), descriptors };
 
-        // Groups.
+        let mut party_context: Vec<String> = rows(PARTY_CONTEXT).map(|(_, l)| normalize(l.trim()).text.to_lowercase()).collect();
+        party_context.sort_by_key(|s| Reverse(s.len()));
+        party_context.dedup();
+
+        // Groups, then parties (one kind of actor; parents may point across the files).
         let mut group_aliases: Vec<(ActorId, Vec<String>)> = Vec::new();
-        for (line, l) in rows(GROUPS) {
+        let mut seen_canonical: HashSet<String> = HashSet::new();
+        let mut party_start: Option<ActorId> = None;
+        let all_rows = rows(GROUPS).map(|(n, l)| ("groups.tsv", n, l)).chain(rows(PARTIES).map(|(n, l)| ("parties.tsv", n, l)));
+        for (file, line, l) in all_rows {
+            if file == "parties.tsv" && party_start.is_none() {
+                party_start = Some(actors.len() as ActorId);
+            }
             let f = fields(l);
-            let file = "groups.tsv";
             let canonical = field(&f, 0, file, line, "canonical")?;
             let aliases = list(f.get(1).copied().unwrap_or_default());
             let acled_type = table::acled_type(field(&f, 2, file, line, "type")?, file, line)?;
@@ -250,7 +283,7 @@ impl Registry {
             if canonical.is_empty() {
                 return Err(err(file, line, "empty canonical name"));
             }
-            if actors.iter().any(|a| a.canonical == canonical) {
+            if !seen_canonical.insert(canonical.to_string()) {
                 return Err(err(file, line, format!("duplicate canonical name {canonical:?}")));
             }
             let id = actors.len() as ActorId;
@@ -263,9 +296,10 @@ impl Registry {
             actors.push(Actor { id, canonical: canonical.to_string(), acled_type, countries, parent, kind: ActorKind::Group });
         }
         let group_count = actors.len();
+        let parties = (party_start.unwrap_or(group_count as ActorId), group_count as ActorId);
         for a in &actors {
             if let Some(p) = &a.parent {
-                if !actors.iter().any(|b| &b.canonical == p) {
+                if !seen_canonical.contains(p) {
                     return Err(ActorsError::UnknownParent { actor: a.canonical.clone(), parent: p.clone() });
                 }
             }
@@ -398,6 +432,7 @@ impl Registry {
         let acronyms = builder.patterns.iter().flat_map(|p| p.exact_tokens().map(String::from)).collect();
         let stats = Stats {
             groups: group_count,
+            parties: (parties.1 - parties.0) as usize,
             group_aliases: group_patterns,
             states: state_ids.iter().map(Vec::len).sum(),
             countries: states.countries.len(),
@@ -419,6 +454,8 @@ impl Registry {
             generic_template,
             suffixes,
             acronyms,
+            party_context,
+            parties,
             collisions: builder.collisions,
             stats,
             build_time,
@@ -559,6 +596,9 @@ impl Registry {
                 }
             }
         }
+        if cands.iter().any(|c| self.patterns.get(c.2).is_some_and(|p| p.context)) {
+            self.check_context(t, &mut cands);
+        }
         cands.sort_by_key(|&(s, e, pi)| (s, Reverse(e), self.patterns.get(pi).map_or(u8::MAX, |p| p.rank), pi));
         let mut out = Vec::new();
         let mut pos = 0;
@@ -612,6 +652,76 @@ impl Registry {
             }
         }
         true
+    }
+
+    /// Whether an actor comes from `parties.tsv` (a party, party wing, union or mass
+    /// organisation rather than an armed group).
+    pub fn is_party(&self, id: ActorId) -> bool {
+        (self.parties.0..self.parties.1).contains(&id)
+    }
+
+    /// Drops the candidates of `+` (party-context) aliases that lack party context. A
+    /// candidate `s..e` stays when
+    /// - the word before it is not a capitalised word ("US Congress", "Trade Union Congress
+    ///   leaders"), unless that word ends a party name or is in [`PARTY_PREFIX_WORDS`], and
+    /// - a party-context word follows ("Congress workers", "AAP-led", "PTI MNA"), or a party
+    ///   name is joined to it by a hyphen, space or slash ("SAD-BJP", "BJP/Congress"), or it
+    ///   is a bracketed repetition of the name before it ("Samajwadi Party (SP)").
+    ///
+    /// Party names that count here are the other candidates of `parties.tsv` actors: plain
+    /// aliases, and context aliases accepted on their own (one more round), so "AAP-Congress
+    /// alliance" keeps both.
+    fn check_context(&self, t: &str, cands: &mut Vec<(usize, usize, usize)>) {
+        let pat = |pi: usize| self.patterns.get(pi);
+        let is_ctx = |pi: usize| pat(pi).is_some_and(|p| p.context);
+        let party = |pi: usize| pat(pi).is_some_and(|p| self.is_party(p.actor));
+        let sep = |i: usize| t.as_bytes().get(i).is_some_and(|b| matches!(b, b' ' | b'/'));
+        // Candidates that are party names without needing context.
+        let mut ok: Vec<bool> = cands.iter().map(|c| !is_ctx(c.2)).collect();
+        for _round in 0..2 {
+            let snapshot = ok.clone();
+            let party_ends_at = |x: usize| cands.iter().zip(&snapshot).any(|(c, &k)| k && c.1 == x && party(c.2));
+            let party_starts_at = |x: usize| cands.iter().zip(&snapshot).any(|(c, &k)| k && c.0 == x && party(c.2));
+            for (k, &(s, e, pi)) in cands.iter().enumerate() {
+                if ok.get(k).copied().unwrap_or(true) {
+                    continue;
+                }
+                let Some(p) = pat(pi) else { continue };
+                // "Samajwadi Party (SP)": a bracketed repetition of the name before it.
+                let bracketed = s >= 2
+                    && t.get(..s).is_some_and(|l| l.ends_with(" ("))
+                    && t.get(e..).is_some_and(|r| r.starts_with(')'))
+                    && cands.iter().any(|c| c.1 == s - 2 && pat(c.2).is_some_and(|q| q.actor == p.actor));
+                let joined_before = s >= 1 && sep(s - 1) && party_ends_at(s - 1);
+                let joined_after = sep(e) && party_starts_at(e + 1);
+                let prev_ok = match prev_token(t, s) {
+                    Some(w) if w.chars().next().is_some_and(char::is_uppercase) => {
+                        let low = w.to_lowercase();
+                        FUNCTION_WORDS.contains(&low.as_str())
+                            || PARTY_PREFIX_WORDS.contains(&low.as_str())
+                            || cands.iter().any(|c| c.1 == s - 1 && party(c.2))
+                    }
+                    _ => true,
+                };
+                let next_ok = t.get(e..).and_then(|r| r.strip_prefix(' ')).is_some_and(|rest| {
+                    self.party_context.iter().any(|w| {
+                        rest.get(..w.len()).is_some_and(|h| h.eq_ignore_ascii_case(w))
+                            && !rest.get(w.len()..).and_then(|x| x.chars().next()).is_some_and(is_word_char)
+                    })
+                });
+                if bracketed || joined_before || joined_after || (prev_ok && next_ok) {
+                    if let Some(slot) = ok.get_mut(k) {
+                        *slot = true;
+                    }
+                }
+            }
+        }
+        let mut k = 0;
+        cands.retain(|_| {
+            let keep = ok.get(k).copied().unwrap_or(true);
+            k += 1;
+            keep
+        });
     }
 
     /// False when the words around `s..e` (same sentence, up to four each side, known

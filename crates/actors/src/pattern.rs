@@ -12,7 +12,8 @@
 //!   (`data/descriptors.txt`: "group", "cartel", "army", ...). One-word names ("Taliban",
 //!   "Hamas") match in any case.
 //!
-//! An alias written with a leading `=` in a data file is matched exactly as written.
+//! An alias written with a leading `=` in a data file is matched exactly as written; one
+//! written with a leading `+` (before any `=`) also needs party context (see the README).
 
 use crate::norm::{is_word_char, normalize};
 use std::collections::HashSet;
@@ -58,6 +59,9 @@ pub(crate) struct Pattern {
     pub bare_acronym: bool,
     /// Rejected when capitalised right after another capitalised word (see `generic.tsv`).
     pub name_part: bool,
+    /// Needs party context (a `+` alias): a party-context word after it, or a party name
+    /// joined to it ("SAD-BJP"); see `Registry::check_context`.
+    pub context: bool,
     /// Whether the first/last characters are word characters (need a boundary there).
     pub word_start: bool,
     /// See `word_start`.
@@ -124,6 +128,7 @@ pub(crate) fn compile(alias: &str, actor: crate::ActorId, rank: u8, descriptors:
         checks,
         bare_acronym,
         name_part: false,
+        context: false,
         rank,
     })
 }

@@ -213,7 +213,9 @@ fn every_data_row_parses() {
     let st = r.stats();
     assert!(st.groups >= 150, "{st:?}");
     // Every group row became an actor with a sane type and known parent.
-    assert_eq!(st.groups, table::rows(GROUPS).count());
+    assert_eq!(st.groups, table::rows(GROUPS).count() + table::rows(PARTIES).count());
+    assert_eq!(st.parties, table::rows(PARTIES).count());
+    assert!(st.parties >= 250, "{st:?}");
     for a in r.actors() {
         assert!((1..=8).contains(&a.acled_type), "{a:?}");
         if let Some(p) = &a.parent {
@@ -283,4 +285,143 @@ fn build_is_fast() {
     eprintln!("registry: {:?}, built in {:?}", r.stats(), r.build_time());
     // Generous bound for unoptimised test builds; release builds are far faster.
     assert!(r.build_time() < Duration::from_secs(5));
+}
+
+/// The (canonical, country) pairs of the party mentions in `text` (groups of one country).
+fn parties(text: &str) -> Vec<(String, String)> {
+    reg()
+        .find(text)
+        .iter()
+        .filter(|m| reg().is_party(m.actor))
+        .map(|m| {
+            let a = reg().actor(m.actor);
+            (a.canonical.clone(), a.countries.join("|"))
+        })
+        .collect()
+}
+
+#[test]
+fn parties_name_their_country() {
+    for (t, canon, cc) in [
+        ("BJP members held a protest in the town", "BJP: Bharatiya Janata Party", "IN"),
+        ("The BNP-led 20-party alliance enforced a blockade", "BNP: Bangladesh Nationalist Party", "BD"),
+        ("PML-N workers blocked the highway", "PML-N: Pakistan Muslim League (Nawaz)", "PK"),
+        ("CPN-UML cadres clashed with each other", "CPN-UML: Communist Party of Nepal (Unified Marxist-Leninist)", "NP"),
+        ("Congress workers staged a sit-in", "INC: Indian National Congress", "IN"),
+        ("A PPP worker was shot dead", "PPP: Pakistan People's Party", "PK"),
+        ("CPN-Maoist cadres torched a telecom tower", "CPN-Maoist (Chand): Communist Party of Nepal-Maoist (Netra Bikram Chand)", "NP"),
+        ("VHP activists blocked the road", "VHP: Vishwa Hindu Parishad", "IN"),
+        ("ABVP and SFI students clashed", "ABVP: Akhil Bharatiya Vidyarthi Parishad", "IN"),
+        ("Shiv Sainiks ransacked the office", "SS: Shiv Sena", "IN"),
+        ("TMC supporters attacked the convoy", "AITC: All India Trinamool Congress", "IN"),
+        ("CPI(M) workers marched", "CPI(M): Communist Party of India (Marxist)", "IN"),
+        ("CPM workers marched", "CPI(M): Communist Party of India (Marxist)", "IN"),
+        ("PTI supporters gathered outside the court", "PTI: Pakistan Tehreek-i-Insaf", "PK"),
+        ("MQM activists observed a strike", "MQM: Muttahida Qaumi Movement", "PK"),
+        ("JUI-F held a rally", "JUI-F: Jamiat Ulema-e-Islam (Fazl)", "PK"),
+        ("Nepali Congress leaders were detained", "NC: Nepali Congress", "NP"),
+        ("the agitating Madhesi parties called a general strike", "UDMF: United Democratic Madhesi Front", "NP"),
+        ("UNP supporters were attacked", "UNP: United National Party", "LK"),
+        ("NLD members were arrested", "NLD: National League for Democracy", "MM"),
+        ("Pheu Thai supporters rallied", "Pheu Thai Party", "TH"),
+        ("CNRP activists were detained", "CNRP: Cambodia National Rescue Party", "KH"),
+        ("PDI-P cadres rallied", "PDI-P: Indonesian Democratic Party of Struggle", "ID"),
+        ("Sadrists stormed the parliament", "Sadrist Movement", "IQ"),
+        ("Ennahda supporters protested", "Ennahda", "TN"),
+        ("ODM supporters protested in Kisumu", "ODM: Orange Democratic Movement", "KE"),
+        ("APC supporters clashed with rivals", "APC: All Progressives Congress", "NG"),
+        ("ZANU-PF youths assaulted them", "ZANU-PF: Zimbabwe African National Union-Patriotic Front", "ZW"),
+        ("EFF members marched to the mine", "EFF: Economic Freedom Fighters", "ZA"),
+        ("Morena supporters blocked the road", "Morena: National Regeneration Movement", "MX"),
+        ("PRI militants were attacked", "PRI: Institutional Revolutionary Party", "MX"),
+        ("PT supporters rallied in Sao Paulo", "PT: Workers' Party (Brazil)", "BR"),
+        ("Fidesz supporters rallied", "Fidesz", "HU"),
+        ("HDP deputies were detained", "HDP: Peoples' Democratic Party", "TR"),
+        ("Peoples Democratic Party (PDP) supporters", "PDP: Peoples Democratic Party", "NG"),
+    ] {
+        let got = parties(t);
+        assert!(got.iter().any(|(c, k)| c == canon && k == cc), "{t:?}: {got:?}");
+    }
+    // One mention for the name and its bracketed acronym.
+    let (_, a, s) = one("Jatiyatabadi Chhatra Dal (JCD) leaders vandalised vehicles");
+    assert_eq!((a.canonical.as_str(), a.countries.as_slice()), ("JCD: Jatiyatabadi Chhatra Dal", &["BD".to_string()][..]));
+    assert_eq!(s, "Jatiyatabadi Chhatra Dal (JCD) leaders");
+    let (_, a, s) = one("Samajwadi Party (SP) workers protested");
+    assert_eq!((a.canonical.as_str(), s), ("SP: Samajwadi Party", "Samajwadi Party (SP) workers"));
+    assert_eq!(names("Awami League and BCL activists clashed"), ["AL: Bangladesh Awami League", "BCL: Bangladesh Chhatra League"]);
+    assert_eq!(names("the SAD-BJP alliance"), ["SAD: Shiromani Akali Dal", "BJP: Bharatiya Janata Party"]);
+    assert_eq!(names("a BJP-Congress clash"), ["BJP: Bharatiya Janata Party", "INC: Indian National Congress"]);
+    assert_eq!(names("the AAP-Congress alliance"), ["AAP: Aam Aadmi Party", "INC: Indian National Congress"]);
+}
+
+#[test]
+fn context_aliases_need_party_context() {
+    let inc = "INC: Indian National Congress";
+    for t in ["Congress leaders met", "Opposition Congress workers", "the Congress-led government", "Punjab Congress chief said", "a Congress MLA was arrested"] {
+        assert_eq!(names(t).first().map(String::as_str), Some(inc), "{t:?}");
+    }
+    for t in [
+        "the US Congress passed a bill",
+        "US Congress members voted",
+        "Congress passed the bill",
+        "Trade Union Congress leaders",
+        "congress workers",
+        "Peruvian Congress members",
+    ] {
+        assert!(!names(t).iter().any(|n| n == inc), "{t:?}: {:?}", names(t));
+    }
+    // Acronyms that are also other things count only as parties.
+    for t in [
+        "the SP said three suspects were held",
+        "told PTI on Sunday",
+        "(PTI) An APC was hit by a mine",
+        "CPI inflation rose",
+        "AAP reported the raid",
+        "the PAN card",
+        "a PT instructor",
+        "the DPP filed charges",
+        "SPA reported",
+    ] {
+        assert!(parties(t).is_empty(), "{t:?}: {:?}", parties(t));
+    }
+    assert_eq!(names("SP workers protested"), ["SP: Samajwadi Party"]);
+    assert_eq!(names("PTI workers protested"), ["PTI: Pakistan Tehreek-i-Insaf"]);
+    assert_eq!(names("AL activists attacked them"), ["AL: Bangladesh Awami League"]);
+}
+
+#[test]
+fn ambiguous_party_acronyms_are_left_out() {
+    for t in ["NC workers", "PDP leaders", "NCP workers", "SS members", "ST activists", "NPP supporters", "JSP workers"] {
+        assert!(parties(t).is_empty(), "{t:?}: {:?}", parties(t));
+    }
+    // UPDF is Uganda's army, not Bangladesh's United People's Democratic Front.
+    assert_eq!(names("UPDF soldiers"), ["Military Forces of Uganda"]);
+}
+
+#[test]
+fn party_rows_are_consistent() {
+    let r = reg();
+    let ids = r.parties.0..r.parties.1;
+    assert!(ids.len() >= 250);
+    for id in ids {
+        let a = r.actor(id);
+        assert!(matches!(a.acled_type, 2 | 3 | 6), "{a:?}");
+        assert!(matches!(a.countries.len(), 1 | 2), "{a:?}");
+    }
+    let parent = |n: &str| r.lookup(n).and_then(|i| r.parent(i)).map(|p| r.actor(p).canonical.clone());
+    assert_eq!(parent("BCL").as_deref(), Some("AL: Bangladesh Awami League"));
+    assert_eq!(parent("JCD").as_deref(), Some("BNP: Bangladesh Nationalist Party"));
+    assert_eq!(parent("Bajrang Dal").as_deref(), Some("VHP: Vishwa Hindu Parishad"));
+    assert_eq!(parent("VHP").as_deref(), Some("RSS: Rashtriya Swayamsevak Sangh"));
+    assert_eq!(parent("Saraya al-Salam").as_deref(), Some("Sadrist Movement"), "groups.tsv rows may name a party parent");
+    let t = |n: &str| r.lookup(n).map(|i| r.actor(i).acled_type);
+    assert_eq!((t("BJP"), t("CITU"), t("BKU"), t("ABVP")), (Some(3), Some(6), Some(6), Some(3)));
+}
+
+#[test]
+fn parties_take_no_state_or_generic_alias() {
+    // A party alias equal to a state or generic one ("UPDF" is Uganda's army) would shadow it.
+    let r = reg();
+    let bad: Vec<&AliasCollision> = r.collisions().iter().filter(|c| r.is_party(c.kept) || r.is_party(c.dropped)).collect();
+    assert!(bad.is_empty(), "{bad:#?}");
 }

@@ -89,6 +89,8 @@ pub struct Named {
     pub kind: ActorKind,
     /// ACLED actor type (1–8).
     pub acled_type: u8,
+    /// True when the words say it was hit ("a Kenyan army convoy was targeted").
+    pub patient: bool,
 }
 
 impl<'a> ActorContext<'a> {
@@ -116,7 +118,9 @@ impl<'a> ActorContext<'a> {
 
     /// Name a mention: generic words take the report's named actor of the same family.
     pub fn name(&self, m: &ActorMention) -> Named {
-        self.name_id(m.actor, self.text(m))
+        let mut n = self.name_id(m.actor, self.text(m));
+        n.patient = self.is_patient(m);
+        n
     }
 
     /// [`Self::name`] for a registry entry and the words that named it.
@@ -135,7 +139,7 @@ impl<'a> ActorContext<'a> {
                 && !low.contains("unknown");
             let pick = principal.iter().find(|(_, _, t)| (want_state && *t == 1) || (want_group && matches!(*t, 2 | 3)));
             if let Some((name, _, t)) = pick {
-                return Named { canonical: name.clone(), text, kind: ActorKind::Group, acled_type: *t };
+                return Named { canonical: name.clone(), text, kind: ActorKind::Group, acled_type: *t, patient: false };
             }
         }
         Named {
@@ -143,6 +147,7 @@ impl<'a> ActorContext<'a> {
             text,
             kind: a.kind,
             acled_type: a.acled_type,
+            patient: false,
         }
     }
 
@@ -169,7 +174,20 @@ impl<'a> ActorContext<'a> {
                 k += 1;
             }
             let subject = AGENT_AFTER.contains(&t.low(k));
-            by || by_det || subject
+            (by || by_det || subject) && !self.is_patient(m)
+        })
+    }
+
+    /// True when the actor is what was hit: "a Kenyan army convoy was targeted", "Afghan
+    /// police were attacked".
+    fn is_patient(&self, m: &ActorMention) -> bool {
+        let t = self.t;
+        (m.end_token..m.end_token + 4).any(|k| {
+            matches!(t.low(k), "was" | "were" | "had" | "has" | "have")
+                && matches!(
+                    t.low(k + 1),
+                    "targeted" | "attacked" | "ambushed" | "hit" | "struck" | "killed" | "injured" | "wounded" | "shot" | "bombed" | "been"
+                )
         })
     }
 
@@ -216,8 +234,9 @@ impl<'a> ActorContext<'a> {
         // report's principal non-state armed group, when it is named at least twice.
         if actor1.is_none() && casualties {
             if let Some((name, count, t)) = principal.first() {
-                if *count >= 2 && matches!(*t, 2 | 3) {
-                    actor1 = Some(Named { canonical: name.clone(), text: name.clone(), kind: ActorKind::Group, acled_type: *t });
+                let party = self.reg.lookup(name).is_some_and(|id| self.reg.is_party(id));
+                if *count >= 2 && matches!(*t, 2 | 3) && !party {
+                    actor1 = Some(Named { canonical: name.clone(), text: plain_name(name).to_string(), kind: ActorKind::Group, acled_type: *t, patient: false });
                     inferred = true;
                 }
             }
@@ -324,7 +343,7 @@ impl<'a> ActorContext<'a> {
                 continue;
             }
             let role = match actors.len() {
-                0 => "actor1",
+                0 if !n.patient => "actor1",
                 1 if actors[0].role == "actor1" => "actor2",
                 _ => "associated",
             };
@@ -375,7 +394,7 @@ pub fn crowd_actors(reg: &Registry, actors: &mut Vec<Actor>, event_type: Option<
         // Crowds of the same kind merge into actor1; state forces stay the counterpart
         // (police who intervened); a government that was only the target of demands goes.
         match canon {
-            Some(x) if x.acled_type == crowd_type => continue,
+            Some(x) if x.acled_type == crowd_type && x.kind == ActorKind::Generic => continue,
             Some(x) if x.acled_type == 1 && a.canonical.as_deref().is_some_and(|c| c.starts_with("Government")) => continue,
             _ => rest.push(a),
         }
@@ -468,5 +487,14 @@ pub fn attribute_attack(
     if actors.iter().any(|a| a.canonical.as_deref() == Some(group)) {
         return;
     }
-    actors.push(Actor { role: "associated".into(), text: group.to_string(), canonical: Some(group.to_string()), inferred: true });
+    actors.push(Actor { role: "associated".into(), text: plain_name(group).to_string(), canonical: Some(group.to_string()), inferred: true });
+}
+
+/// A canonical name without ACLED's acronym prefix ("BRN: Barisan Revolusi Nasional" →
+/// "Barisan Revolusi Nasional"), for the words of an actor the report does not name.
+pub fn plain_name(canonical: &str) -> &str {
+    match canonical.split_once(": ") {
+        Some((acronym, rest)) if !acronym.contains(' ') && acronym.chars().any(|c| c.is_ascii_uppercase()) => rest,
+        _ => canonical,
+    }
 }
