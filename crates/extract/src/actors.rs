@@ -353,26 +353,10 @@ impl<'a> ActorContext<'a> {
     }
 }
 
-/// The country most of the named actors belong to: state forces by the country their words
-/// named, groups active in a single country by that country.
+/// The country most of the named actors belong to (see
+/// [`sitrep_recognize::actors::country_votes`]).
 pub fn actor_country(reg: &Registry, mentions: &[ActorMention]) -> Option<String> {
-    // (country, votes × 2, first mention)
-    let mut votes: Vec<(String, usize, usize)> = Vec::new();
-    for (k, m) in mentions.iter().enumerate() {
-        let a = reg.actor(m.actor);
-        // A group active in several countries votes half for the first one listed (its home).
-        let (cc, w) = match (&m.country, a.countries.as_slice()) {
-            (Some(c), _) => (c.clone(), 2),
-            (None, [only]) => (only.clone(), 2),
-            (None, [home, ..]) => (home.clone(), 1),
-            _ => continue,
-        };
-        match votes.iter_mut().find(|v| v.0 == cc) {
-            Some(v) => v.1 += w,
-            None => votes.push((cc, w, k)),
-        }
-    }
-    votes.into_iter().max_by(|a, b| a.1.cmp(&b.1).then(b.2.cmp(&a.2))).map(|v| v.0)
+    sitrep_recognize::actors::country_votes(reg, mentions).into_iter().next().map(|(c, _)| c)
 }
 
 /// Protests and riots: ACLED's actor1 is the crowd itself ("Protesters (India)", "Rioters

@@ -354,6 +354,11 @@ fn eligible(g: &Gazetteer, id: PlaceId, flags: u8, m: &MatchCtx) -> bool {
         return false;
     }
     let pop = p.population;
+    // At the start of a sentence case says nothing: a word seen in ordinary English text
+    // ("Lorry owners attacked…") needs a big place.
+    if m.strict && pop < 100_000 {
+        return false;
+    }
     if m.fin.dict_word && z >= 40 {
         if p.kind != PlaceKind::City {
             return false;

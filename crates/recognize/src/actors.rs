@@ -51,3 +51,27 @@ pub fn find_actors_with(reg: &Registry, text: &str, seg: &Segmented, cleaned: &C
         })
         .collect()
 }
+
+/// Countries the named actors belong to, with their weight: state forces count for the
+/// country their words named, a group active in one country for that country, a group active
+/// in several half for the first one listed (its home). Sorted by weight, then by first
+/// mention.
+pub fn country_votes(reg: &Registry, mentions: &[ActorMention]) -> Vec<(String, f32)> {
+    // (country, weight, first mention)
+    let mut votes: Vec<(String, f32, usize)> = Vec::new();
+    for (k, m) in mentions.iter().enumerate() {
+        let a = reg.actor(m.actor);
+        let (cc, w) = match (&m.country, a.countries.as_slice()) {
+            (Some(c), _) => (c.clone(), 1.0),
+            (None, [only]) => (only.clone(), 1.0),
+            (None, [home, ..]) => (home.clone(), 0.5),
+            _ => continue,
+        };
+        match votes.iter_mut().find(|v| v.0 == cc) {
+            Some(v) => v.1 += w,
+            None => votes.push((cc, w, k)),
+        }
+    }
+    votes.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.2.cmp(&b.2)));
+    votes.into_iter().map(|(c, w, _)| (c, w)).collect()
+}

@@ -6,7 +6,8 @@
 //! 1. the region or country named right after it ("Quetta, Balochistan province, Pakistan",
 //!    "Kajran district of Daykundi");
 //! 2. the countries the report names (country names, nationality words, places that can only
-//!    be in one country), the wire placeline counting double;
+//!    be in one country, the countries of the actors it names), the wire placeline counting
+//!    double;
 //! 3. the noun that comes with the name ("Punjab province" is a region, "the city of Zhlobin"
 //!    a settlement);
 //! 4. the gazetteer's prior: countries before regions before towns, bigger places first.
@@ -58,13 +59,19 @@ impl PlaceContext {
     }
 }
 
-/// Resolve a report's place mentions.
-pub fn resolve_places(mentions: &[PlaceMention], placeline: Option<Span>) -> PlaceContext {
-    resolve_places_with(Gazetteer::global(), mentions, placeline)
+/// Resolve a report's place mentions. `prior` is other evidence of the report's countries
+/// (the countries of the actors it names: "BJP workers" → India), weight per country.
+pub fn resolve_places(mentions: &[PlaceMention], placeline: Option<Span>, prior: &[(String, f32)]) -> PlaceContext {
+    resolve_places_with(Gazetteer::global(), mentions, placeline, prior)
 }
 
 /// [`resolve_places`] with a given gazetteer.
-pub fn resolve_places_with(gaz: &Gazetteer, mentions: &[PlaceMention], placeline: Option<Span>) -> PlaceContext {
+pub fn resolve_places_with(
+    gaz: &Gazetteer,
+    mentions: &[PlaceMention],
+    placeline: Option<Span>,
+    prior: &[(String, f32)],
+) -> PlaceContext {
     let in_placeline = |m: &PlaceMention| placeline.is_some_and(|p| p.contains(m.span));
     // Country evidence: every mention votes for the countries its candidates lie in; a name
     // that can only be in one country votes fully, an ambiguous one less, countries and
@@ -98,6 +105,9 @@ pub fn resolve_places_with(gaz: &Gazetteer, mentions: &[PlaceMention], placeline
         for (c, w) in per {
             *evidence.entry(c).or_default() += w * line / spread;
         }
+    }
+    for (c, w) in prior {
+        *evidence.entry(c.as_str()).or_default() += 0.8 * w.min(3.0);
     }
     let top = evidence.values().copied().fold(0.0f32, f32::max).max(1.0);
     let mut places = Vec::with_capacity(mentions.len());
