@@ -221,7 +221,12 @@ pub fn extract(input: &Input) -> Vec<Event> {
         let lead_sentences: Vec<usize> = (0..infos.len().min(3)).collect();
         let ranges: Vec<Range<usize>> = lead_sentences.iter().map(|&k| infos[k].tokens.clone()).collect();
         let cats = types::categories(&t, &ranges);
-        if !cats.is_empty() {
+        // A report with no figure and no event word still describes an event when its
+        // opening names who or where ("CPN-M called a strike in Kathmandu").
+        let lead_end = lead_sentences.last().and_then(|&k| infos.get(k)).map_or(0, |i| i.span.end);
+        let named = input.places.places.iter().any(|p| p.span.end <= lead_end && !p.embedded)
+            || input.actors.iter().any(|a| a.span.end <= lead_end);
+        if !cats.is_empty() || named {
             let first_date = infos.iter().find_map(|i| i.date);
             incidents.push(Incident {
                 claims: Vec::new(),

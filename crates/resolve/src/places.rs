@@ -148,7 +148,10 @@ pub fn resolve_places_with(
                     }
                     let parent = match q.kind {
                         PlaceKind::Country => true,
-                        PlaceKind::Admin1 => p.admin1.as_deref().is_some_and(|a| normalize(a) == normalize(&q.name)),
+                        PlaceKind::Admin1 => p.admin1.as_deref().is_some_and(|a| {
+                            let a = normalize(a);
+                            a == normalize(&q.name) || q.admin1.as_deref().is_some_and(|qa| normalize(qa) == a)
+                        }),
                         PlaceKind::Admin2 => p.admin2.as_deref().is_some_and(|a| normalize(a) == normalize(&q.name)),
                         PlaceKind::City => false,
                     };
