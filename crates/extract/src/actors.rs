@@ -448,6 +448,8 @@ pub fn attribute_attack(
     let attack = match event_type {
         Some("Explosions/Remote violence") => !matches!(sub_event_type, Some("Air/drone strike") | Some("Shelling/artillery/missile attack")),
         Some("Violence against civilians") => true,
+        // Unnamed gunmen attacking a patrol is coded a battle; the attacker is as unknown.
+        Some("Battles") => actors.iter().any(|a| a.role == "actor1" && a.canonical.as_deref().is_some_and(|c| c.starts_with("Unidentified Armed Group"))),
         _ => false,
     };
     if !attack {

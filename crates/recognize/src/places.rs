@@ -139,6 +139,10 @@ pub fn find_places_with(gaz: &Gazetteer, text: &str, seg: &Segmented, cleaned: &
         if cleaned.is_noise(span) {
             continue;
         }
+        let candidates: Vec<PlaceId> = m.candidates.clone();
+        if candidates.is_empty() {
+            continue;
+        }
         let first = toks.partition_point(|t| t.span.end <= m.start);
         let end = toks.partition_point(|t| t.span.start < m.end);
         if first >= end {
@@ -229,7 +233,7 @@ pub fn find_places_with(gaz: &Gazetteer, text: &str, seg: &Segmented, cleaned: &
         let head = head_of(&low(end - 1)).or_else(|| head_of(&low(end)));
         out.push(PlaceMention {
             span,
-            candidates: m.candidates.clone(),
+            candidates,
             demonym: m.demonym,
             sentence: seg.sentence_at(m.start),
             first_token: first,
@@ -249,3 +253,4 @@ pub fn find_places_with(gaz: &Gazetteer, text: &str, seg: &Segmented, cleaned: &
 pub fn drop_overlapping(mentions: &mut Vec<PlaceMention>, names: &[Span]) {
     mentions.retain(|m| !names.iter().any(|n| n.start < m.span.end && m.span.start < n.end));
 }
+
