@@ -16,7 +16,7 @@
 //!
 //! A place "30 km south of" a town keeps the town with the precision lowered to region.
 
-use sitrep_gazetteer::{Gazetteer, PlaceKind};
+use sitrep_gazetteer::{normalize, Gazetteer, PlaceKind};
 use sitrep_model::{Location, LocationPrecision, Span};
 use sitrep_resolve::places::{PlaceContext, ResolvedPlace};
 
@@ -29,12 +29,34 @@ fn specificity(kind: PlaceKind) -> u8 {
     }
 }
 
-/// The best place among `cands` (all in one stretch of text).
+/// True when `outer` is a region (or the country) that `inner` lies in, by name.
+fn contains(gaz: &Gazetteer, outer: &ResolvedPlace, inner: &ResolvedPlace) -> bool {
+    let (o, i) = (gaz.place(outer.place), gaz.place(inner.place));
+    if outer.place == inner.place || o.country_code != i.country_code {
+        return false;
+    }
+    match o.kind {
+        PlaceKind::Country => return true,
+        // A town contains nothing, not even the region named after it ("Kaduna, Kaduna").
+        PlaceKind::City => return false,
+        PlaceKind::Admin1 | PlaceKind::Admin2 => {}
+    }
+    if i.kind != PlaceKind::City && o.kind == PlaceKind::Admin2 {
+        return false;
+    }
+    let on = normalize(&o.name);
+    [i.admin1.as_deref(), i.admin2.as_deref()].into_iter().flatten().any(|a| normalize(a) == on)
+}
+
+/// The best place among `cands` (all in one stretch of text): the most specific, but never a
+/// place that only contains another one named there ("Sreepur upazila of Gazipur" is in
+/// Sreepur, though Gazipur is also a town).
 fn best<'a>(gaz: &Gazetteer, cands: &[&'a ResolvedPlace], country: Option<&str>) -> Option<&'a ResolvedPlace> {
     cands
         .iter()
         .copied()
         .filter(|r| !r.demonym && !r.embedded)
+        .filter(|r| !cands.iter().any(|inner| !inner.demonym && !inner.embedded && contains(gaz, r, inner)))
         .max_by_key(|r| {
             let p = gaz.place(r.place);
             let in_country = country.is_none_or(|c| p.country_code == c);
