@@ -76,6 +76,8 @@ pub struct ActorContext<'a> {
     pub t: &'a Tokens<'a>,
     /// The event's country (alpha-2 code or name), for generic actors.
     pub country_name: Option<String>,
+    /// [`Self::principal`], computed once.
+    principal_cache: std::cell::OnceCell<Vec<(String, usize, u8)>>,
 }
 
 /// A named actor, resolved: canonical name and the words.
@@ -98,8 +100,17 @@ impl<'a> ActorContext<'a> {
         m.span.slice(self.t.text)
     }
 
+    /// Build the context for one event.
+    pub fn new(reg: &'a Registry, mentions: &'a [ActorMention], t: &'a Tokens<'a>, country_name: Option<String>) -> Self {
+        ActorContext { reg, mentions, t, country_name, principal_cache: std::cell::OnceCell::new() }
+    }
+
     /// The non-generic actors of the report, most mentioned first (ties: first mentioned).
     fn principal(&self) -> Vec<(String, usize, u8)> {
+        self.principal_cache.get_or_init(|| self.count_principal()).clone()
+    }
+
+    fn count_principal(&self) -> Vec<(String, usize, u8)> {
         let mut counts: Vec<(String, usize, u8, usize)> = Vec::new();
         for (k, m) in self.mentions.iter().enumerate() {
             let a = self.reg.actor(m.actor);

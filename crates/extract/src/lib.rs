@@ -259,12 +259,7 @@ pub fn extract(input: &Input) -> Vec<Event> {
         let mut e = to_event(&t, &infos, inc);
         e.location = place_of(inc).or_else(|| actor_country.as_deref().and_then(|cc| location::country_location(gaz, cc)));
         let cc = e.location.as_ref().and_then(|l| l.country_code.clone()).or_else(|| input.places.main_country().map(str::to_string));
-        let ctx = actors::ActorContext {
-            reg,
-            mentions: input.actors,
-            t: &t,
-            country_name: cc,
-        };
+        let ctx = actors::ActorContext::new(reg, input.actors, &t, cc);
         let own: Vec<Span> = inc.sentences.iter().filter_map(|&k| spans.get(k).copied()).collect();
         let victims: Vec<actors::Victims> =
             inc.claims.iter().map(|c| (c.victims, c.source.as_deref(), c.perpetrators, c.sentence)).collect();
