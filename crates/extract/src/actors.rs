@@ -215,8 +215,12 @@ impl<'a> ActorContext<'a> {
             if words.iter().any(|w| matches!(*w, "denied" | "denies" | "deny" | "rejected")) {
                 continue;
             }
-            // "... claimed responsibility": the claimant is a named (non-generic) actor.
-            if let Some(m) = self.in_span(s).find(|m| self.reg.actor(m.actor).kind != ActorKind::Generic) {
+            // "... claimed responsibility": the claimant is a named (non-generic) actor, the
+            // one nearest before the cue ("Al Qaeda's Sahel affiliate JNIM claimed"), else the
+            // first after it ("blamed on the Taliban").
+            let cue = (first..end).find(|&i| RESPONSIBILITY.contains(&t.low(i))).unwrap_or(first);
+            let named: Vec<&ActorMention> = self.in_span(s).filter(|m| self.reg.actor(m.actor).kind != ActorKind::Generic).collect();
+            if let Some(m) = named.iter().rev().find(|m| m.end_token <= cue).or_else(|| named.iter().find(|m| m.first_token >= cue)) {
                 return Some(m);
             }
         }
@@ -254,7 +258,23 @@ impl<'a> ActorContext<'a> {
         }
         let opponent = |of: &Option<Named>| -> Option<String> {
             let a = of.as_ref()?;
-            let others: Vec<&(String, usize, u8)> = principal.iter().filter(|(n, _, _)| *n != a.canonical).collect();
+            // Not the attacker itself, nor its parent or affiliate (the ADF and the Islamic State).
+            let root = |mut id: sitrep_actors::ActorId| {
+                for _ in 0..4 {
+                    match self.reg.parent(id) {
+                        Some(p) => id = p,
+                        None => break,
+                    }
+                }
+                id
+            };
+            let family = |n: &str| -> bool {
+                match (self.reg.lookup(n), self.reg.lookup(&a.canonical)) {
+                    (Some(x), Some(y)) => root(x) == root(y),
+                    _ => false,
+                }
+            };
+            let others: Vec<&(String, usize, u8)> = principal.iter().filter(|(n, _, _)| *n != a.canonical && !family(n)).collect();
             match others.as_slice() {
                 [only] => Some(only.0.clone()),
                 [first, ..] if first.1 >= 2 => Some(first.0.clone()),

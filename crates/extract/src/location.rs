@@ -100,17 +100,42 @@ pub fn incident_location(
     paragraphs: &[usize],
     own: &[usize],
 ) -> Option<Location> {
-    let in_span = |s: Span| -> Vec<&ResolvedPlace> { pctx.places.iter().filter(|r| s.contains(r.span)).collect() };
     let main = pctx.main_country();
+    // A place in a country the report hardly mentions, when another country dominates, is a
+    // misreading ("near Boni" in a report about Mali is not Bonn).
+    let weight = |cc: &str| pctx.countries.iter().find(|(c, _)| c == cc).map_or(0.0, |(_, w)| *w);
+    let top = pctx.countries.first().map_or(0.0, |(_, w)| *w);
+    let plausible = |r: &ResolvedPlace| weight(&gaz.place(r.place).country_code) * 3.0 >= top;
+    let in_span = |s: Span| -> Vec<&ResolvedPlace> { pctx.places.iter().filter(|r| s.contains(r.span) && plausible(r)).collect() };
     // 1. Where the incident's own sentences put it ("in", "near", "outside").
     let mut ordered: Vec<usize> = own.to_vec();
     ordered.sort_unstable();
     ordered.dedup();
     let located = |s: Span| -> Vec<&ResolvedPlace> { in_span(s).into_iter().filter(|r| r.locative || r.relative).collect() };
+    let line: Vec<&ResolvedPlace> = pctx.places.iter().filter(|r| r.placeline).collect();
+    let line_best = best(gaz, &line, None);
+    // A country or region picked from the sentences yields to a town in it named by the
+    // placeline ("MOGADISHU, Somalia — … in Somalia's capital").
+    let refine = |r: &ResolvedPlace| -> Location {
+        let p = gaz.place(r.place);
+        if let Some(l) = line_best {
+            let q = gaz.place(l.place);
+            let inside = q.country_code == p.country_code
+                && match p.kind {
+                    PlaceKind::Country => true,
+                    PlaceKind::Admin1 => q.admin1.as_deref().is_some_and(|a| normalize(a) == normalize(&p.name)),
+                    _ => false,
+                };
+            if inside && specificity(q.kind) > specificity(p.kind) {
+                return to_location(gaz, l);
+            }
+        }
+        to_location(gaz, r)
+    };
     for &k in &ordered {
         let Some(&span) = sentences.get(k) else { continue };
         if let Some(r) = best(gaz, &located(span), None) {
-            return Some(to_location(gaz, r));
+            return Some(refine(r));
         }
     }
     // 2. Where the sentences just before it (same paragraph), then the report's opening,
@@ -121,18 +146,17 @@ pub fn incident_location(
     };
     for &k in before.iter().chain([0usize, 1].iter()) {
         if let Some(r) = sentences.get(k).and_then(|&s| best(gaz, &located(s), main)) {
-            return Some(to_location(gaz, r));
+            return Some(refine(r));
         }
     }
     // 3. Any place in its own sentences, then in those before and in the opening.
     for &k in ordered.iter().chain(before.iter()).chain([0usize, 1].iter()) {
         if let Some(r) = sentences.get(k).and_then(|&s| best(gaz, &in_span(s), main)) {
-            return Some(to_location(gaz, r));
+            return Some(refine(r));
         }
     }
     // 4. The placeline.
-    let line: Vec<&ResolvedPlace> = pctx.places.iter().filter(|r| r.placeline).collect();
-    if let Some(r) = best(gaz, &line, None) {
+    if let Some(r) = line_best {
         return Some(to_location(gaz, r));
     }
     // 5. The place named most often (most specific first), then the main country.

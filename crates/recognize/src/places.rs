@@ -154,8 +154,11 @@ pub fn find_places_with(gaz: &Gazetteer, text: &str, seg: &Segmented, cleaned: &
             let prev = raw(first - 1);
             let prev_low = low(first - 1);
             let adjacent = toks[first - 1].span.end + 1 >= m.start;
+            // A possessive is not part of the name: "Congo's Ituri province".
+            let possessive = prev.ends_with("'s") || prev.ends_with("’s");
             if adjacent
                 && capitalised(prev)
+                && !possessive
                 && !PLACE_PREFIXES.contains(&prev_low.as_str())
                 && !sentence_start(first - 1)
                 && out.last().is_none_or(|p| p.end_token != first)

@@ -119,3 +119,43 @@ fn generic_actors_take_the_events_country() {
     assert_eq!(country(&r).as_deref(), Some("PK"));
     assert_eq!(actor1(&r).as_deref(), Some("Protesters (Pakistan)"));
 }
+
+#[test]
+fn a_possessive_country_does_not_swallow_the_region() {
+    let r = run("Insurgents killed eleven villagers overnight in northeast Nigeria's Borno state, a local official said.");
+    let l = r.events[0].location.as_ref().expect("a place");
+    assert_eq!(l.country_code.as_deref(), Some("NG"));
+    assert_eq!(l.precision, LocationPrecision::Region);
+}
+
+#[test]
+fn the_placeline_town_refines_a_country_named_in_the_story() {
+    let r = run("Bomb kills six at bus station\n\nKABUL, Afghanistan (Reuters) - A bomb killed six people at a bus station in Afghanistan's capital on Monday, police said.\n");
+    let (name, cc, precision) = place(&r).expect("a place");
+    assert_eq!((name.as_str(), cc.as_str(), precision), ("Kabul", "AF", LocationPrecision::City));
+}
+
+#[test]
+fn a_place_far_from_the_reports_country_is_a_misreading() {
+    let r = run("BAMAKO (Reuters) - Jihadists ambushed a Malian army convoy in the central Mopti region. The convoy came under fire near Boni, the armed forces said. The attack left three soldiers dead.");
+    assert_eq!(country(&r).as_deref(), Some("ML"));
+}
+
+#[test]
+fn the_claimant_is_the_name_nearest_the_claim() {
+    let r = run("Gunmen killed four soldiers near Gao on Saturday. Al Qaeda's Sahel affiliate JNIM claimed the attack.");
+    let a1 = actor1(&r).expect("actor1");
+    assert!(a1.starts_with("JNIM"), "{a1}");
+}
+
+#[test]
+fn unclaimed_attacks_get_an_inferred_suspect() {
+    let r = run("A roadside bomb killed three soldiers on a patrol in Helmand province on Sunday.");
+    let e = &r.events[0];
+    assert!(e.actors.iter().any(|a| a.role == "actor1" && a.canonical.as_deref() == Some("Unidentified Armed Group (Afghanistan)")));
+    let suspect = e.actors.iter().find(|a| a.inferred && a.role == "associated").expect("an inferred suspect");
+    assert_eq!(suspect.canonical.as_deref(), Some("Taliban"));
+    // A claim of responsibility leaves no room for inference.
+    let r = run("A roadside bomb killed three soldiers in Helmand province on Sunday. Islamic State claimed responsibility.");
+    assert!(r.events[0].actors.iter().all(|a| !a.inferred));
+}
