@@ -224,7 +224,7 @@ pub fn extract(input: &Input) -> Vec<Event> {
         // A report with no figure and no event word still describes an event when its
         // opening names who or where ("CPN-M called a strike in Kathmandu").
         let lead_end = lead_sentences.last().and_then(|&k| infos.get(k)).map_or(0, |i| i.span.end);
-        let named = input.places.places.iter().any(|p| p.span.end <= lead_end && !p.embedded)
+        let named = input.places.places.iter().any(|p| p.span.end <= lead_end)
             || input.actors.iter().any(|a| a.span.end <= lead_end);
         if !cats.is_empty() || named {
             let first_date = infos.iter().find_map(|i| i.date);
@@ -253,8 +253,9 @@ pub fn extract(input: &Input) -> Vec<Event> {
     let place_of = |inc: &Incident| location::incident_location(gaz, input.places, &spans, &paragraphs, &inc.sentences);
     let reg = sitrep_actors::Registry::global();
     // With no place at all, the country of the actors named ("BNP activists", "Afghan
-    // police"): the one most of them belong to.
-    let actor_country = actors::actor_country(reg, input.actors);
+    // police"): the one most of them belong to; else the country whose administrative words
+    // the report uses ("upazila").
+    let actor_country = actors::actor_country(reg, input.actors).or_else(|| input.places.prior.first().map(|(c, _)| c.clone()));
     let with_place_and_actors = |inc: &Incident, main: bool| {
         let mut e = to_event(&t, &infos, inc);
         e.location = place_of(inc).or_else(|| actor_country.as_deref().and_then(|cc| location::country_location(gaz, cc)));

@@ -50,6 +50,9 @@ pub struct PlaceContext {
     pub places: Vec<ResolvedPlace>,
     /// Countries of the report, most evidence first (ISO alpha-2, weight).
     pub countries: Vec<(String, f32)>,
+    /// Evidence of the report's countries from other than place names (the actors named,
+    /// administrative words), as given to [`resolve_places`].
+    pub prior: Vec<(String, f32)>,
 }
 
 impl PlaceContext {
@@ -210,5 +213,45 @@ pub fn resolve_places_with(
     }
     let mut countries: Vec<(String, f32)> = weights.into_iter().collect();
     countries.sort_by(|a, b| b.1.total_cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
-    PlaceContext { places, countries }
+    let mut prior = prior.to_vec();
+    prior.sort_by(|a, b| b.1.total_cmp(&a.1));
+    PlaceContext { places, countries, prior }
+}
+
+/// Words of one country's administration ("upazila", "Village Development Committee") in the
+/// text, as country evidence for [`resolve_places`]'s `prior`: one vote per distinct term.
+pub fn term_votes(text: &str) -> Vec<(String, f32)> {
+    static TERMS: std::sync::LazyLock<(aho_corasick::AhoCorasick, Vec<String>)> = std::sync::LazyLock::new(|| {
+        let mut pats = Vec::new();
+        let mut ccs = Vec::new();
+        for line in sitrep_model::table::entries(include_str!("../data/country_terms.tsv")) {
+            if let Some((term, cc)) = line.split_once('\t') {
+                pats.push(term.trim().to_string());
+                ccs.push(cc.trim().to_string());
+            }
+        }
+        let ac = aho_corasick::AhoCorasick::builder()
+            .ascii_case_insensitive(true)
+            .match_kind(aho_corasick::MatchKind::LeftmostLongest)
+            .build(&pats)
+            .unwrap_or_else(|e| panic!("sitrep-resolve: data/country_terms.tsv: {e}"));
+        (ac, ccs)
+    });
+    let (ac, ccs) = &*TERMS;
+    let bytes = text.as_bytes();
+    let word = |i: usize| bytes.get(i).is_some_and(|b| b.is_ascii_alphanumeric());
+    let mut seen: Vec<usize> = Vec::new();
+    let mut votes: Vec<(String, f32)> = Vec::new();
+    for m in ac.find_iter(text) {
+        let k = m.pattern().as_usize();
+        if (m.start() > 0 && word(m.start() - 1)) || word(m.end()) || seen.contains(&k) {
+            continue;
+        }
+        seen.push(k);
+        match votes.iter_mut().find(|(c, _)| *c == ccs[k]) {
+            Some((_, w)) => *w += 1.0,
+            None => votes.push((ccs[k].clone(), 1.0)),
+        }
+    }
+    votes
 }

@@ -48,7 +48,8 @@ impl Pipeline {
             .map(|a| a.span)
             .collect();
         sitrep_recognize::places::drop_overlapping(&mut place_mentions, &group_names);
-        let actor_countries = sitrep_recognize::actors::country_votes(sitrep_actors::Registry::global(), &actors);
+        let mut actor_countries = sitrep_recognize::actors::country_votes(sitrep_actors::Registry::global(), &actors);
+        actor_countries.extend(sitrep_resolve::places::term_votes(&doc.text));
         let places = sitrep_resolve::places::resolve_places(&place_mentions, cleaned.placeline, &actor_countries);
         let events = sitrep_extract::extract(&sitrep_extract::Input {
             doc,

@@ -159,3 +159,18 @@ fn unclaimed_attacks_get_an_inferred_suspect() {
     let r = run("A roadside bomb killed three soldiers in Helmand province on Sunday. Islamic State claimed responsibility.");
     assert!(r.events[0].actors.iter().all(|a| !a.inferred));
 }
+
+#[test]
+fn administrative_words_tell_the_country_when_no_place_is_known() {
+    let r = run("Unidentified assailants hurled two crude bombs at a ruling party office in a remote upazila on Friday night, injuring three people.");
+    assert_eq!(country(&r).as_deref(), Some("BD"));
+    let l = r.events[0].location.as_ref().unwrap();
+    assert_eq!(l.precision, LocationPrecision::Country);
+}
+
+#[test]
+fn a_party_tells_the_country_of_a_protest() {
+    let r = run("BJP workers staged a sit-in outside the district collectorate demanding the arrest of the accused.");
+    assert_eq!(country(&r).as_deref(), Some("IN"));
+    assert_eq!(actor1(&r).as_deref(), Some("Protesters (India)"));
+}
