@@ -189,6 +189,44 @@ impl<'a> ActorContext<'a> {
         })
     }
 
+    /// The first group the registry does not know that the given sentences introduce as one,
+    /// and that is no known actor's or place's name.
+    fn unknown_attacker(&self, own: &[Span], more: &[Span]) -> Option<Named> {
+        let t = self.t;
+        let cued = |first: usize, end: usize| (first..end).any(|i| RESPONSIBILITY.contains(&t.low(i)));
+        for (k, &s) in own.iter().chain(more).enumerate() {
+            let first = t.toks.partition_point(|tok| tok.span.end <= s.start);
+            let end = t.toks.partition_point(|tok| tok.span.start < s.end);
+            // Beyond the incident's own sentences, only claims of responsibility and suspicions.
+            if k >= own.len() && !cued(first, end) {
+                continue;
+            }
+            for r in unknown_groups(t, first, end) {
+                let span = Span { start: t.toks[r.start].span.start, end: t.toks[r.end - 1].span.end };
+                if self.mentions.iter().any(|m| m.span.start < span.end && span.start < m.span.end) {
+                    continue;
+                }
+                let words: Vec<&str> = (r.start..r.end).map(|i| t.low(i)).collect();
+                if words.iter().any(|w| INSTITUTIONS.contains(w)) {
+                    continue;
+                }
+                // A place or a nationality ("Yala", "Malian Mopti", "Thai") is not a group.
+                let gaz = sitrep_gazetteer::Gazetteer::global();
+                let raw = span.slice(t.text);
+                let places = gaz.find(raw);
+                if places.iter().any(|p| p.start == 0) || gaz.country_by_name(raw).is_some() {
+                    continue;
+                }
+                let mut text = raw.trim_start_matches("The ").to_string();
+                if let Some(stripped) = text.strip_suffix(" group") {
+                    text = stripped.to_string();
+                }
+                return Some(Named { canonical: text.clone(), text, kind: ActorKind::Group, acled_type: 2, patient: false });
+            }
+        }
+        None
+    }
+
     /// True when the actor is what was hit: "a Kenyan army convoy was targeted", "Afghan
     /// police were attacked".
     fn is_patient(&self, m: &ActorMention) -> bool {
@@ -242,6 +280,13 @@ impl<'a> ActorContext<'a> {
         if actor1.is_none() {
             let victim_spans: Vec<Span> = victims.iter().filter_map(|v| v.0).collect();
             actor1 = own.iter().find_map(|&s| self.agent_in(s, &victim_spans)).map(|m| self.name(m));
+        }
+        // A group the registry does not know, introduced as one ("members of the Japanese Red
+        // Army", "Montoneros guerrillas", "X claimed responsibility").
+        if actor1.as_ref().is_none_or(|a| a.kind == ActorKind::Generic) {
+            if let Some(n) = self.unknown_attacker(own, if responsibility { all } else { &[] }) {
+                actor1 = Some(n);
+            }
         }
         let principal = self.principal();
         // An attack with no named attacker in a report about one armed group ("Suicide car
@@ -514,4 +559,72 @@ pub fn plain_name(canonical: &str) -> &str {
         Some((acronym, rest)) if !acronym.contains(' ') && acronym.chars().any(|c| c.is_ascii_uppercase()) => rest,
         _ => canonical,
     }
+}
+
+/// Words that end or make up the name of an armed group or movement.
+const GROUP_HEADS: &[&str] = &[
+    "army", "front", "brigade", "brigades", "movement", "organization", "organisation", "forces", "group",
+    "council", "commando", "commandos", "cells", "battalion", "liberation", "revolutionary", "jihad",
+    "mujahideen", "mujahidin", "jamaat", "lashkar", "jaish", "tehrik", "harakat", "ansar", "katiba",
+    "resistance", "militia", "tigers", "guerrilla", "guerrillas", "faction", "vanguard", "legion",
+];
+
+/// Words of institutions, places of worship and buildings: a name with one is not an armed
+/// group ("National Directorate of Security", "Sacred Heart Cathedral").
+const INSTITUTIONS: &[&str] = &[
+    "ministry", "council", "committee", "directorate", "union", "cathedral", "church", "mosque", "temple",
+    "school", "university", "college", "hospital", "embassy", "department", "station", "gate", "bank",
+    "company", "corporation", "agency", "office", "court", "parliament", "assembly", "government",
+    "police", "commission", "authority", "service", "services", "institute", "hotel", "market", "airport",
+    "road", "street", "square", "bridge", "camp", "province", "district", "region", "state", "city",
+    "nations", "cross", "crescent", "news", "television", "radio", "times", "post", "press",
+];
+
+/// Nouns after a name that make it a group of fighters ("Montoneros guerrillas").
+const FIGHTER_NOUNS: &[&str] =
+    &["guerrillas", "guerrilla", "militants", "rebels", "fighters", "insurgents", "gunmen", "cadres", "members"];
+
+/// Particles allowed inside a group's name ("Army of the Righteous", "Brigada de Acción").
+const NAME_PARTICLES: &[&str] = &["of", "the", "for", "de", "del", "la", "el", "al", "and", "des", "du", "y", "e", "i"];
+
+/// Names of groups the registry does not know, read from how the report introduces them:
+/// "members of the Japanese Red Army", "the group Black September", "Montoneros guerrillas",
+/// "X claimed responsibility". Returns the token range of each name.
+pub fn unknown_groups(t: &Tokens, first: usize, end: usize) -> Vec<std::ops::Range<usize>> {
+    let cap = |i: usize| t.raw(i).chars().next().is_some_and(char::is_uppercase);
+    let mut out = Vec::new();
+    let mut i = first;
+    while i < end {
+        if !cap(i) || !t.raw(i).chars().any(char::is_alphabetic) {
+            i += 1;
+            continue;
+        }
+        // A run of capitalised words, particles inside.
+        let start = i;
+        let mut j = i + 1;
+        while j < end && (cap(j) || (NAME_PARTICLES.contains(&t.low(j)) && j + 1 < end && cap(j + 1))) {
+            j += 1;
+        }
+        // Glued to what follows by a hyphen ("US-backed"): not a name.
+        if t.raw(j) == "-" {
+            i = j + 1;
+            continue;
+        }
+        let words = j - start;
+        let low = |k: usize| t.low(k);
+        let headed = (start..j).any(|k| GROUP_HEADS.contains(&low(k)));
+        let before = |n: usize| if start >= n { low(start - n) } else { "" };
+        let introduced = (before(1) == "the" && matches!(before(2), "of" | "to" | "group"))
+            || matches!(before(1), "of" | "group")
+                && matches!(before(2), "members" | "militants" | "fighters" | "belonging" | "cadres" | "gunmen" | "member")
+            || (before(1) == "group" && before(2) == "the");
+        let followed = FIGHTER_NOUNS.contains(&low(j)) || matches!(low(j), "claimed" | "claims");
+        let sentence_initial = start == first;
+        let plausible = (words >= 2 && headed) || introduced || (followed && !(sentence_initial && words == 1));
+        if plausible && !(words == 1 && sentence_initial && !followed) {
+            out.push(start..j);
+        }
+        i = j;
+    }
+    out
 }

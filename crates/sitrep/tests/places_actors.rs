@@ -174,3 +174,14 @@ fn a_party_tells_the_country_of_a_protest() {
     assert_eq!(country(&r).as_deref(), Some("IN"));
     assert_eq!(actor1(&r).as_deref(), Some("Protesters (India)"));
 }
+
+#[test]
+fn a_group_unknown_to_the_registry_is_named_from_how_it_is_introduced() {
+    let r = run("Members of the Southern Liberation Front opened fire on a checkpoint, killing two guards.");
+    assert_eq!(actor1(&r).as_deref(), Some("Southern Liberation Front"));
+    let r = run("A bomb exploded outside the regional assembly, wounding four people. The Black Dawn Cells claimed responsibility in a statement.");
+    assert_eq!(actor1(&r).as_deref(), Some("Black Dawn Cells"));
+    // Institutions and places introduced the same way are not groups.
+    let r = run("A bomb exploded near the National Directorate of Security office, wounding four people.");
+    assert!(actor1(&r).is_none_or(|a| !a.contains("Directorate")));
+}
