@@ -123,3 +123,34 @@ fn html_page_and_feed_lines() {
     assert_eq!(riot["event_type"], "Riots");
     assert_eq!(best(ev(doc(&docs, "feed-nga-zamfara-004"), 0), "fatalities"), Some(4));
 }
+
+/// (country code, place name, precision) of an event.
+fn place(e: &Value) -> (&str, &str, &str) {
+    let l = &e["location"];
+    (l["country_code"].as_str().unwrap_or(""), l["name"].as_str().unwrap_or(""), l["precision"].as_str().unwrap_or(""))
+}
+
+fn actor1(e: &Value) -> &str {
+    e["actors"].as_array().into_iter().flatten().find(|a| a["role"] == "actor1").and_then(|a| a["canonical"].as_str()).unwrap_or("")
+}
+
+#[test]
+fn places_and_actors_of_the_samples() {
+    let docs = extract_samples();
+    // The town of the incident, not the capital in the placeline or the country of the story.
+    let somalia = ev(doc(&docs, "somalia_mogadishu_hotel"), 0);
+    assert_eq!(place(somalia), ("SO", "Mogadishu", "city"));
+    assert_eq!(actor1(somalia), "Al Shabaab");
+    let libya = ev(doc(&docs, "libya_misrata_car_bomb"), 0);
+    assert_eq!(place(libya).0, "LY");
+    assert!(place(libya).1.starts_with("Misrat"), "{:?}", place(libya));
+    // The second incident of the Mali report is in another town of the same country.
+    let mali = doc(&docs, "mali_convoy_and_bus");
+    assert_eq!(place(ev(mali, 0)).0, "ML");
+    assert_eq!(place(ev(mali, 1)), ("ML", "Ansongo", "city"));
+    assert!(actor1(ev(mali, 0)).starts_with("JNIM"), "{}", actor1(ev(mali, 0)));
+    // A protest names the crowd as actor1.
+    let kenya = ev(doc(&docs, "kenya_nairobi_traders_protest"), 0);
+    assert_eq!(place(kenya), ("KE", "Nairobi", "city"));
+    assert_eq!(actor1(kenya), "Protesters (Kenya)");
+}
