@@ -301,6 +301,8 @@ fn extend(
 struct MatchCtx {
     /// Sentence-initial or shouted: case says nothing, so be strict.
     strict: bool,
+    /// A noun of administration follows ("Bay region"): a region's name, whatever the word.
+    headed: bool,
     /// All surface letters upper-case.
     upper: bool,
     /// A neighbouring token is in normal case (for initialisms).
@@ -319,7 +321,13 @@ fn match_ctx(text: &str, toks: &[Tok], ctx: &Ctx<'_>, end: usize, upper: bool, f
             let b = &text.as_bytes()[t.start..t.end];
             b.windows(2).any(|w| w[0] == w[1] && w[0].is_ascii_alphabetic())
         });
+    // "Bay region", "Police district": a noun of administration right after the name.
+    let headed = toks.get(end + 1).is_some_and(|t| !t.barrier_before && {
+        let w = text[t.start..t.end].to_ascii_lowercase();
+        matches!(w.as_str(), "region" | "province" | "state" | "governorate" | "district" | "county" | "oblast" | "prefecture")
+    });
     MatchCtx {
+        headed,
         strict: ctx.initial || shouted,
         upper,
         calm_neighbour: !(ctx.prev_shout && next_shout),
@@ -344,6 +352,9 @@ fn eligible(g: &Gazetteer, id: PlaceId, flags: u8, m: &MatchCtx) -> bool {
     }
     let p = g.place(id);
     if p.kind == PlaceKind::Country {
+        return true;
+    }
+    if m.headed && matches!(p.kind, PlaceKind::Admin1 | PlaceKind::Admin2) {
         return true;
     }
     let z = m.fin.zipf10;

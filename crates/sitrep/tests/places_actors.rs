@@ -185,3 +185,11 @@ fn a_group_unknown_to_the_registry_is_named_from_how_it_is_introduced() {
     let r = run("A bomb exploded near the National Directorate of Security office, wounding four people.");
     assert!(actor1(&r).is_none_or(|a| !a.contains("Directorate")));
 }
+
+#[test]
+fn a_region_named_by_a_common_word_counts_before_its_noun() {
+    let r = run("Militants ambushed a supply convoy near a small village in Bay region, Somalia, killing three soldiers.");
+    let l = r.events[0].location.as_ref().expect("a place");
+    assert_eq!((l.country_code.as_deref(), l.precision), (Some("SO"), LocationPrecision::Region));
+    assert_eq!(l.admin1.as_deref(), Some(l.name.as_str()));
+}
