@@ -231,6 +231,12 @@ impl<'a> ActorContext<'a> {
     /// police were attacked".
     fn is_patient(&self, m: &ActorMention) -> bool {
         let t = self.t;
+        // "opened fire on a MINUSMA vehicle", "an attack targeting Afghan police"
+        let before = |n: usize| if m.first_token >= n { t.low(m.first_token - n) } else { "" };
+        let object = |w: &str| matches!(w, "on" | "targeting" | "targeted" | "against" | "attacked" | "ambushed" | "at");
+        if object(before(1)) || (matches!(before(1), "a" | "an" | "the") && object(before(2))) {
+            return true;
+        }
         (m.end_token..m.end_token + 4).any(|k| {
             matches!(t.low(k), "was" | "were" | "had" | "has" | "have")
                 && matches!(
@@ -414,12 +420,14 @@ impl<'a> ActorContext<'a> {
                 }
             }
         }
+        let victim_sides: Vec<String> = sides.iter().flatten().cloned().collect();
         for n in named_in_incident {
             if actors.iter().any(|a| a.canonical.as_deref() == Some(n.canonical.as_str())) {
                 continue;
             }
+            // Civilians and what was hit are never the side that acted.
             let role = match actors.len() {
-                0 if !n.patient => "actor1",
+                0 if !n.patient && n.acled_type != 7 && victim_sides.iter().all(|v| *v != n.canonical) => "actor1",
                 1 if actors[0].role == "actor1" => "actor2",
                 _ => "associated",
             };
@@ -525,7 +533,11 @@ pub fn attribute_attack(
         Some("Explosions/Remote violence") => !matches!(sub_event_type, Some("Air/drone strike") | Some("Shelling/artillery/missile attack")),
         Some("Violence against civilians") => true,
         // Unnamed gunmen attacking a patrol is coded a battle; the attacker is as unknown.
-        Some("Battles") => actors.iter().any(|a| a.role == "actor1" && a.canonical.as_deref().is_some_and(|c| c.starts_with("Unidentified Armed Group"))),
+        Some("Battles") => {
+            let unidentified = |a: &Actor| a.canonical.as_deref().is_some_and(|c| c.starts_with("Unidentified Armed Group"));
+            actors.iter().any(|a| a.role == "actor1" && unidentified(a))
+                || (!actors.iter().any(|a| a.role == "actor1") && actors.iter().any(unidentified))
+        }
         _ => false,
     };
     if !attack {
@@ -614,10 +626,17 @@ pub fn unknown_groups(t: &Tokens, first: usize, end: usize) -> Vec<std::ops::Ran
         let low = |k: usize| t.low(k);
         let headed = (start..j).any(|k| GROUP_HEADS.contains(&low(k)));
         let before = |n: usize| if start >= n { low(start - n) } else { "" };
-        let introduced = (before(1) == "the" && matches!(before(2), "of" | "to" | "group"))
-            || matches!(before(1), "of" | "group")
-                && matches!(before(2), "members" | "militants" | "fighters" | "belonging" | "cadres" | "gunmen" | "member")
-            || (before(1) == "group" && before(2) == "the");
+        // "members of (the) X", "militants belonging to the X", "the group X", "a group called X".
+        let member = |w: &str| matches!(w, "members" | "member" | "militants" | "fighters" | "belonging" | "cadres" | "gunmen" | "operatives");
+        let introduced = (matches!(before(1), "of" | "to") && member(before(2)))
+            || (before(1) == "the" && matches!(before(2), "of" | "to") && member(before(3)))
+            || (before(1) == "group" && before(2) == "the")
+            || (before(1) == "called" && before(2) == "group");
+        // "the Qoriyoley district": a place's name before its noun.
+        if matches!(low(j), "district" | "province" | "region" | "state" | "county" | "village" | "town" | "city" | "area") {
+            i = j;
+            continue;
+        }
         let followed = FIGHTER_NOUNS.contains(&low(j)) || matches!(low(j), "claimed" | "claims");
         let sentence_initial = start == first;
         let plausible = (words >= 2 && headed) || introduced || (followed && !(sentence_initial && words == 1));
