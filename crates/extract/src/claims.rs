@@ -1097,6 +1097,7 @@ const NOT_NAMES: &[&str] = &[
 ];
 
 fn singular_claims(t: &Tokens, lex: &Lexicon, range: Range<usize>, used: &[usize], sentence: usize, antecedents: &Antecedents, out: &mut Vec<RawClaim>) {
+    left_one(t, lex, range.clone(), sentence, out);
     let mut i = range.start;
     while i < range.end {
         let Some((p, e)) = lex.predicate_at(t, i) else {
@@ -1122,6 +1123,32 @@ fn singular_claims(t: &Tokens, lex: &Lexicon, range: Range<usize>, used: &[usize
             }
         }
         i = e;
+    }
+}
+
+/// "The shooting left a teenager injured", "leaving a 12-year-old dead": one person, named by
+/// an indefinite article and a person noun (or an age: "a 12-year-old"), left dead or hurt.
+fn left_one(t: &Tokens, lex: &Lexicon, range: Range<usize>, sentence: usize, out: &mut Vec<RawClaim>) {
+    for i in range.clone() {
+        if !matches!(t.low(i), "left" | "leaving" | "leaves") || !matches!(t.low(i + 1), "a" | "an") {
+            continue;
+        }
+        // A short noun phrase ("a 12-year-old boy" is seven tokens), then the state.
+        for n in (i + 2..(i + 9).min(range.end)).filter(|&n| n + 1 < range.end) {
+            let kind = match t.low(n + 1) {
+                "dead" => ClaimKind::Killed,
+                "injured" | "wounded" | "hurt" => ClaimKind::Injured,
+                _ => continue,
+            };
+            let noun = t.low(n);
+            let person = lex.is_person(noun) && !noun.ends_with('s') || noun.ends_with("-old") || (noun == "old" && t.low(n - 1) == "-");
+            if person && (i + 2..=n).all(|k| t.kind(k) != Some(sitrep_segment::TokenKind::Punct) || t.low(k) == "-") {
+                let mut c = single(kind, t.span(i..n + 2), sentence, i);
+                c.victims = Some(t.span(i + 1..n + 1));
+                out.push(c);
+            }
+            break;
+        }
     }
 }
 

@@ -319,3 +319,14 @@ fn units_after_figures_and_earlier_deaths() {
     // The earlier death does not turn the boy's wound into a death.
     assert_eq!(injured(&r), Some(1));
 }
+
+#[test]
+fn left_one_person_dead_or_hurt() {
+    let r = run("Deputies are investigating a shooting near the park that left a teenager injured on Tuesday afternoon.");
+    assert_eq!(claims(&r), vec![(ClaimKind::Injured, 1, Some(1))]);
+    let r = run("The blast left a 12-year-old dead, police said.");
+    assert_eq!(killed(&r), Some(1));
+    // Not a person: no claim.
+    let r = run("The storm left a building damaged.");
+    assert!(claims(&r).is_empty());
+}
