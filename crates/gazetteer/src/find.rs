@@ -324,7 +324,7 @@ fn match_ctx(text: &str, toks: &[Tok], ctx: &Ctx<'_>, end: usize, upper: bool, f
     // "Bay region", "Police district": a noun of administration right after the name.
     let headed = toks.get(end + 1).is_some_and(|t| !t.barrier_before && {
         let w = text[t.start..t.end].to_ascii_lowercase();
-        matches!(w.as_str(), "region" | "province" | "state" | "governorate" | "district" | "county" | "oblast" | "prefecture")
+        matches!(w.as_str(), "region" | "province" | "state" | "governorate" | "district" | "county" | "oblast" | "prefecture" | "department")
     });
     MatchCtx {
         headed,

@@ -154,9 +154,12 @@ pub fn find_places_with(gaz: &Gazetteer, text: &str, seg: &Segmented, cleaned: &
             let prev = raw(first - 1);
             let prev_low = low(first - 1);
             let adjacent = toks[first - 1].span.end + 1 >= m.start;
-            // A possessive is not part of the name: "Congo's Ituri province".
+            // A possessive is not part of the name: "Congo's Ituri province"; a country's name
+            // is never a person's ("in North Waziristan Pakistan").
             let possessive = prev.ends_with("'s") || prev.ends_with("’s");
+            let country = m.candidates.iter().any(|&id| gaz.place(id).kind == sitrep_gazetteer::PlaceKind::Country);
             if adjacent
+                && !country
                 && capitalised(prev)
                 && !possessive
                 && !PLACE_PREFIXES.contains(&prev_low.as_str())
