@@ -1,7 +1,9 @@
 //! Argument parsing, logging and the pieces the subcommands share.
 
 mod bench;
+mod events;
 mod extract;
+mod ingest;
 
 use std::io::{self, IsTerminal, Write};
 use std::path::PathBuf;
@@ -38,12 +40,17 @@ enum Command {
     Extract(ExtractArgs),
     /// Time the extraction pipeline on reports, on 1 thread and on all cores (nothing is written).
     Bench(BenchArgs),
+    /// Extract reports and store them in the record (a SQLite file), fusing reports of the same
+    /// incident into one event; reports stored before are skipped.
+    Ingest(ingest::IngestArgs),
+    /// Print the fused events of the record: one JSON object per event on stdout.
+    Events(events::EventsArgs),
 }
 
-/// Output formats of `extract`.
+/// Output formats of `extract` and `events`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
 enum OutputFormat {
-    /// JSON Lines: one object per document.
+    /// JSON Lines: one object per document (per fused event for `events`).
     Jsonl,
 }
 
@@ -89,6 +96,8 @@ pub fn main() -> ExitCode {
     let result = match cli.command {
         Command::Extract(args) => extract::run(args, cli.verbose),
         Command::Bench(args) => bench::run(args),
+        Command::Ingest(args) => ingest::run(args, cli.verbose),
+        Command::Events(args) => events::run(args),
     };
     match result {
         Ok(code) => code,
