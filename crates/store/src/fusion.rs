@@ -273,7 +273,7 @@ pub fn fuse_tolls(tolls: &[Toll]) -> Option<Toll> {
     let mut bests: Vec<u64> = tolls.iter().map(|t| t.best).collect();
     bests.sort_unstable();
     // The most frequent figure; scanning upwards, a tie keeps the lower one.
-    let mut best = bests[0];
+    let mut best = *bests.first()?;
     let (mut best_count, mut run) = (0usize, 0usize);
     for (i, &b) in bests.iter().enumerate() {
         run = if i > 0 && bests[i - 1] == b {

@@ -52,6 +52,9 @@ pub use read::Filter;
 /// How long a writer waits for another writer's lock before failing.
 pub const BUSY_TIMEOUT: Duration = Duration::from_secs(30);
 
+/// Prepared statements kept per connection (ingest and fusion use about 30).
+const STATEMENT_CACHE: usize = 64;
+
 /// What can go wrong in the store.
 #[derive(Debug, thiserror::Error)]
 pub enum StoreError {
@@ -195,6 +198,8 @@ impl Store {
 
     fn setup(mut conn: Connection, wal: bool) -> Result<Store, StoreError> {
         conn.busy_timeout(BUSY_TIMEOUT)?;
+        // Every statement of ingest and fusion stays prepared.
+        conn.set_prepared_statement_cache_capacity(STATEMENT_CACHE);
         if wal {
             // `journal_mode` answers with the mode it set.
             let _mode: String = conn.query_row("PRAGMA journal_mode = WAL", [], |r| r.get(0))?;

@@ -81,35 +81,28 @@ fn assemble(
     reports: i64,
     cols: &EventRow,
 ) -> Result<FusedEvent, StoreError> {
-    let members: Vec<(i64, String)> = conn
+    let doc_ids: Vec<String> = conn
         .prepare_cached(
-            "SELECT e.id, d.doc_id FROM events e JOIN documents d ON d.id = e.document_id
-             WHERE e.cluster_id = ?1 ORDER BY d.id, e.ordinal",
+            "SELECT d.doc_id FROM events e JOIN documents d ON d.id = e.document_id
+             WHERE e.cluster_id = ?1 GROUP BY d.id ORDER BY d.id",
         )?
-        .query_map([cluster], |r| Ok((r.get(0)?, r.get(1)?)))?
+        .query_map([cluster], |r| r.get(0))?
         .collect::<Result<_, _>>()?;
     let mut actors = Vec::new();
     let mut seen = HashSet::new();
-    let mut claims = Vec::new();
-    let mut doc_ids = Vec::new();
-    for (event_row, doc_id) in &members {
-        for actor in actors_of(conn, *event_row)? {
-            let key = (
-                actor.role.clone(),
-                actor
-                    .canonical
-                    .clone()
-                    .unwrap_or_else(|| actor.text.to_lowercase()),
-            );
-            if seen.insert(key) {
-                actors.push(actor);
-            }
-        }
-        claims.extend(claims_of(conn, *event_row)?);
-        if !doc_ids.contains(doc_id) {
-            doc_ids.push(doc_id.clone());
+    for actor in cluster_actors(conn, cluster)? {
+        let key = (
+            actor.role.clone(),
+            actor
+                .canonical
+                .clone()
+                .unwrap_or_else(|| actor.text.to_lowercase()),
+        );
+        if seen.insert(key) {
+            actors.push(actor);
         }
     }
+    let claims = cluster_claims(conn, cluster)?;
     let contested_kinds: Vec<String> = contested
         .split(',')
         .filter(|s| !s.is_empty())
@@ -133,31 +126,32 @@ fn assemble(
     })
 }
 
-fn actors_of(conn: &Connection, event_row: i64) -> Result<Vec<Actor>, StoreError> {
+/// The actors of a cluster's events, in the order of their reports.
+fn cluster_actors(conn: &Connection, cluster: i64) -> Result<Vec<Actor>, StoreError> {
     Ok(conn
         .prepare_cached(
-            "SELECT role, text, canonical, inferred FROM actors WHERE event_id = ?1 ORDER BY id",
+            "SELECT a.role, a.text, a.canonical, a.inferred FROM actors a JOIN events e ON e.id = a.event_id
+             WHERE e.cluster_id = ?1 ORDER BY e.document_id, e.ordinal, a.id",
         )?
-        .query_map([event_row], |r| {
-            Ok(Actor {
-                role: r.get(0)?,
-                text: r.get(1)?,
-                canonical: r.get(2)?,
-                inferred: r.get(3)?,
-            })
+        .query_map([cluster], |r| {
+            Ok(Actor { role: r.get(0)?, text: r.get(1)?, canonical: r.get(2)?, inferred: r.get(3)? })
         })?
         .collect::<Result<_, _>>()?)
 }
 
-/// The claims of one stored event, with their report's id. A row whose kind or qualifier this
-/// build does not know is skipped.
-pub(crate) fn claims_of(conn: &Connection, event_row: i64) -> Result<Vec<FusedClaim>, StoreError> {
+/// The claims of a cluster's events, with their report's id, in the order of their reports. A
+/// row whose kind or qualifier this build does not know is skipped.
+pub(crate) fn cluster_claims(
+    conn: &Connection,
+    cluster: i64,
+) -> Result<Vec<FusedClaim>, StoreError> {
     let mut stmt = conn.prepare_cached(
         "SELECT d.doc_id, c.kind, c.low, c.high, c.qualifier, c.victims, c.side, c.cumulative, c.source,
                 c.span_start, c.span_end, c.text, c.perpetrators, c.struck
-         FROM claims c JOIN documents d ON d.id = c.document_id WHERE c.event_id = ?1 ORDER BY c.id",
+         FROM claims c JOIN events e ON e.id = c.event_id JOIN documents d ON d.id = c.document_id
+         WHERE e.cluster_id = ?1 ORDER BY c.document_id, e.ordinal, c.id",
     )?;
-    let rows = stmt.query_map([event_row], |r| {
+    let rows = stmt.query_map([cluster], |r| {
         let kind: String = r.get(1)?;
         let qualifier: String = r.get(4)?;
         let (Some(kind), Some(qualifier)) = (

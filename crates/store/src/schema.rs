@@ -85,8 +85,10 @@ CREATE TABLE events (
     UNIQUE (document_id, ordinal)
 );
 CREATE INDEX events_cluster ON events(cluster_id);
+-- Fusion's candidate searches look at main events (ordinal 0) only.
 CREATE INDEX events_main_date ON events(date_start) WHERE ordinal = 0;
-CREATE INDEX events_main_lat ON events(lat) WHERE ordinal = 0;
+CREATE INDEX events_main_country_date ON events(country_code, date_start) WHERE ordinal = 0;
+CREATE INDEX events_main_country_lat ON events(country_code, lat) WHERE ordinal = 0;
 
 CREATE TABLE actors (
     id        INTEGER PRIMARY KEY,

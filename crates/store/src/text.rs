@@ -86,16 +86,9 @@ impl TermVector {
 
     /// Read the stored form back; malformed pairs are skipped.
     pub fn decode(stored: &str) -> Self {
-        let mut parts = stored.split(' ');
-        let mut terms = Vec::new();
-        while let (Some(term), Some(count)) = (parts.next(), parts.next()) {
-            if let Ok(count) = count.parse::<u32>() {
-                if !term.is_empty() {
-                    terms.push((term.to_string(), count));
-                }
-            }
+        TermVector {
+            terms: pairs(stored).map(|(t, c)| (t.to_string(), c)).collect(),
         }
-        TermVector { terms }
     }
 
     /// The words with their TF-IDF weights, normalised to unit length. `df` gives each word's
@@ -114,6 +107,20 @@ impl TermVector {
         }
         weights
     }
+}
+
+/// The `(word, count)` pairs of a stored vector (see [`TermVector::encode`]), without
+/// allocating; malformed pairs are skipped.
+pub fn pairs(stored: &str) -> impl Iterator<Item = (&str, u32)> {
+    let mut parts = stored.split(' ');
+    std::iter::from_fn(move || loop {
+        let (term, count) = (parts.next()?, parts.next()?);
+        if let Ok(count) = count.parse::<u32>() {
+            if !term.is_empty() {
+                return Some((term, count));
+            }
+        }
+    })
 }
 
 /// TF-IDF weight of a word seen `tf` times in a report and in `df` of `n` reports.

@@ -1,6 +1,7 @@
 //! Storing reports and fusing their main events.
 
 use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::rc::Rc;
 
 use chrono::Duration;
 use rusqlite::{params, params_from_iter, Connection, OptionalExtension, TransactionBehavior};
@@ -8,17 +9,17 @@ use sitrep_model::{ClaimKind, Event, Toll};
 
 use crate::fusion::{self, Match, Profile};
 use crate::rows::{self, EventRow, EVENT_COLUMNS};
-use crate::text::{cosine, TermVector};
+use crate::text::{self, TermVector};
 use crate::{content_hash, Ingested, Outcome, Report, Store, StoreError};
 
 /// Words of each report indexed for finding earlier reports that share them.
 const POSTED_TERMS: usize = 20;
 /// Earlier reports looked up per shared word (the most recent).
-const POSTINGS_PER_TERM: i64 = 50;
-/// Main events compared per candidate source (date window, place box).
-const CANDIDATES_PER_SOURCE: i64 = 300;
+const POSTINGS_PER_TERM: i64 = 30;
+/// Main events read per candidate source (date window, place box).
+const CANDIDATES_PER_SOURCE: i64 = 120;
 /// Candidates by date lie within this many days of the new event's date.
-const CANDIDATE_DAYS: i64 = 31;
+const CANDIDATE_DAYS: i64 = 3;
 /// Candidates by place lie within this many km (the largest radius of [`fusion::radius_km`]).
 const CANDIDATE_KM: f64 = 150.0;
 /// Members of one fused event compared with a new report (the most recent first): enough to
@@ -28,6 +29,26 @@ const MEMBERS_COMPARED: usize = 10;
 const DF_CACHE_MAX: usize = 2_000_000;
 
 type DfCache = HashMap<String, u64>;
+
+/// What one batch (one transaction) keeps between its reports.
+struct Batch<'a> {
+    /// Document frequencies (see [`Store`]).
+    df: &'a mut DfCache,
+    /// Reports in the store.
+    n_docs: u64,
+    /// Fused events whose figures must be recomputed before the commit.
+    dirty: BTreeSet<i64>,
+    /// Main events already read as fusion candidates in this batch (consecutive reports
+    /// share most candidates).
+    seen: HashMap<i64, Rc<Seen>>,
+}
+
+/// A main event as fusion compares it.
+struct Seen {
+    profile: Profile,
+    /// Its report's stored word vector.
+    terms: String,
+}
 
 pub(crate) fn ingest_batch(
     store: &mut Store,
@@ -46,29 +67,35 @@ pub(crate) fn ingest_batch(
             df_cache.clear();
             *data_version = version;
         }
-        let mut n_docs = document_count(&tx)?;
-        // Fused events whose figures must be recomputed before the commit: once per batch,
-        // not once per report (fusion compares members, never these figures).
-        let mut dirty = BTreeSet::new();
+        let mut batch = Batch {
+            df: df_cache,
+            n_docs: document_count(&tx)?,
+            dirty: BTreeSet::new(),
+            seen: HashMap::new(),
+        };
         let mut results = Vec::with_capacity(reports.len());
         for report in reports {
             let sp = tx.savepoint()?;
-            let mut n = n_docs;
-            match ingest_one(&sp, df_cache, &mut n, &mut dirty, report) {
+            let n_docs = batch.n_docs;
+            match ingest_one(&sp, &mut batch, report) {
                 Ok(done) => {
                     sp.commit()?;
-                    n_docs = n;
                     results.push(Ok(done));
                 }
                 Err(e) => {
-                    // Dropping the savepoint rolls the report back; the cache may hold its words.
+                    // Dropping the savepoint rolls the report back; the caches may hold its
+                    // words and events.
                     drop(sp);
-                    df_cache.clear();
+                    batch.n_docs = n_docs;
+                    batch.df.clear();
+                    batch.seen.clear();
                     results.push(Err(e));
                 }
             }
         }
-        for cluster in dirty {
+        // Fusion compares members, never a cluster's figures: they are recomputed once per
+        // batch, not once per report.
+        for cluster in std::mem::take(&mut batch.dirty) {
             refresh_cluster(&tx, cluster)?;
         }
         tx.commit()?;
@@ -93,19 +120,14 @@ fn now() -> i64 {
 
 fn ingest_one(
     conn: &Connection,
-    df: &mut DfCache,
-    n_docs: &mut u64,
-    dirty: &mut BTreeSet<i64>,
+    batch: &mut Batch<'_>,
     report: &Report<'_>,
 ) -> Result<Ingested, StoreError> {
     let doc = report.doc;
     let hash = content_hash(&doc.doc_id, &doc.text);
     let existing: Option<(i64, String)> = conn
-        .query_row(
-            "SELECT id, content_hash FROM documents WHERE doc_id = ?1",
-            [&doc.doc_id],
-            |r| Ok((r.get(0)?, r.get(1)?)),
-        )
+        .prepare_cached("SELECT id, content_hash FROM documents WHERE doc_id = ?1")?
+        .query_row([&doc.doc_id], |r| Ok((r.get(0)?, r.get(1)?)))
         .optional()?;
     let mut outcome = Outcome::Added;
     if let Some((id, stored_hash)) = existing {
@@ -116,7 +138,7 @@ fn ingest_one(
                 event_id: main_event_id(conn, id)?,
             });
         }
-        remove_document(conn, df, n_docs, dirty, id)?;
+        remove_document(conn, batch, id)?;
         outcome = Outcome::Replaced;
     }
 
@@ -126,9 +148,11 @@ fn ingest_one(
         .published
         .clone()
         .or_else(|| doc.published.clone());
-    conn.execute(
+    conn.prepare_cached(
         "INSERT INTO documents (doc_id, content_hash, title, published, url, outlet, origin, format, terms, ingested_at)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
+    )?
+    .execute(
         params![
             doc.doc_id,
             hash,
@@ -143,7 +167,7 @@ fn ingest_one(
         ],
     )?;
     let doc_row = conn.last_insert_rowid();
-    *n_docs += 1;
+    batch.n_docs += 1;
 
     {
         let mut upsert = conn.prepare_cached(
@@ -151,10 +175,10 @@ fn ingest_one(
         )?;
         for (term, _) in &terms.terms {
             let n: i64 = upsert.query_row([term], |r| r.get(0))?;
-            df.insert(term.clone(), rows::from_sql_int(n));
+            batch.df.insert(term.clone(), rows::from_sql_int(n));
         }
     }
-    let weights = terms.weights(*n_docs, |t| df.get(t).copied().unwrap_or(1));
+    let weights = terms.weights(batch.n_docs, |t| batch.df.get(t).copied().unwrap_or(1));
     let mut top: Vec<(&str, f64)> = weights.iter().map(|(t, w)| (*t, *w)).collect();
     top.sort_unstable_by(|a, b| b.1.total_cmp(&a.1).then_with(|| a.0.cmp(b.0)));
     top.truncate(POSTED_TERMS);
@@ -182,7 +206,7 @@ fn ingest_one(
                 weights: &weights,
                 top_terms: &top_terms,
             };
-            Some(fuse(conn, df, *n_docs, dirty, &ctx)?)
+            Some(fuse(conn, batch, &ctx)?)
         }
         _ => None,
     };
@@ -272,9 +296,7 @@ fn insert_event(
 /// for recomputation (those left empty are then dropped).
 fn remove_document(
     conn: &Connection,
-    df: &mut DfCache,
-    n_docs: &mut u64,
-    dirty: &mut BTreeSet<i64>,
+    batch: &mut Batch<'_>,
     doc_row: i64,
 ) -> Result<(), StoreError> {
     let clusters: Vec<i64> = conn
@@ -291,11 +313,13 @@ fn remove_document(
             .execute([&term])?;
         conn.prepare_cached("DELETE FROM terms WHERE term = ?1 AND df <= 0")?
             .execute([&term])?;
-        df.remove(&term);
+        batch.df.remove(&term);
     }
     conn.execute("DELETE FROM documents WHERE id = ?1", [doc_row])?;
-    *n_docs = n_docs.saturating_sub(1);
-    dirty.extend(clusters);
+    batch.n_docs = batch.n_docs.saturating_sub(1);
+    batch.dirty.extend(clusters);
+    // Row ids of deleted events may be reused.
+    batch.seen.clear();
     Ok(())
 }
 
@@ -312,9 +336,7 @@ struct FuseInput<'a> {
 /// for recomputation. Returns the cluster's `event_id`.
 fn fuse(
     conn: &Connection,
-    df: &mut DfCache,
-    n_docs: u64,
-    dirty: &mut BTreeSet<i64>,
+    batch: &mut Batch<'_>,
     input: &FuseInput<'_>,
 ) -> Result<String, StoreError> {
     let mut me = EventRow::from_event(input.event).profile();
@@ -323,39 +345,29 @@ fn fuse(
     let candidates = candidates(conn, input, &me)?;
     let mut best: Option<(f64, i64)> = None;
     let mut compared: HashMap<i64, usize> = HashMap::new();
-    let mut load = conn.prepare_cached(&format!(
-        "SELECT e.cluster_id, d.terms, {},
-                (SELECT a.canonical FROM actors a WHERE a.event_id = e.id AND a.role = 'actor1'
-                  AND a.inferred = 0 AND a.canonical IS NOT NULL ORDER BY a.id LIMIT 1)
-         FROM events e JOIN documents d ON d.id = e.document_id WHERE e.id = ?1",
-        rows::event_columns("e")
-    ))?;
     // The most recent events first; each cluster gets at most MEMBERS_COMPARED comparisons.
     for (candidate, cluster) in candidates.into_iter().rev() {
-        let seen = compared.entry(cluster).or_insert(0);
-        if *seen >= MEMBERS_COMPARED {
+        let count = compared.entry(cluster).or_insert(0);
+        if *count >= MEMBERS_COMPARED {
             continue;
         }
-        *seen += 1;
-        let Some((_, terms, cols, actor1)) = load
-            .query_row([candidate], |r| {
-                Ok((
-                    r.get::<_, Option<i64>>(0)?,
-                    r.get::<_, String>(1)?,
-                    EventRow::read(r, 2)?,
-                    r.get::<_, Option<String>>(19)?,
-                ))
-            })
-            .optional()?
-        else {
+        *count += 1;
+        let Some(seen) = seen_event(conn, batch, candidate)? else {
             continue;
         };
-        let mut other: Profile = cols.profile();
-        other.actor1 = actor1;
-        let Some(verdict) = fusion::compare(&me, &other, 0.0) else {
+        let other = &seen.profile;
+        let Some(verdict) = fusion::compare(&me, other, 0.0) else {
             continue;
         };
-        let similarity = similarity(conn, df, n_docs, input.weights, &terms)?;
+        // Even a similarity of 1 would not beat the best so far: spare the computation.
+        let ceiling = Match {
+            similarity: 1.0,
+            ..verdict
+        };
+        if !ceiling.fuses() || best.is_some_and(|(score, _)| ceiling.score() <= score) {
+            continue;
+        }
+        let similarity = similarity(conn, batch.df, batch.n_docs, input.weights, &seen.terms)?;
         let verdict = Match {
             similarity,
             ..verdict
@@ -369,16 +381,45 @@ fn fuse(
         Some((_, cluster)) => cluster,
         None => new_cluster(conn, input.doc_id)?,
     };
-    conn.execute(
-        "UPDATE events SET cluster_id = ?1 WHERE id = ?2",
-        [cluster, input.event_row],
-    )?;
-    dirty.insert(cluster);
-    Ok(conn.query_row(
-        "SELECT event_id FROM clusters WHERE id = ?1",
-        [cluster],
-        |r| r.get(0),
-    )?)
+    conn.prepare_cached("UPDATE events SET cluster_id = ?1 WHERE id = ?2")?
+        .execute([cluster, input.event_row])?;
+    batch.dirty.insert(cluster);
+    Ok(conn
+        .prepare_cached("SELECT event_id FROM clusters WHERE id = ?1")?
+        .query_row([cluster], |r| r.get(0))?)
+}
+
+/// A stored main event as fusion compares it, read once per batch.
+fn seen_event(
+    conn: &Connection,
+    batch: &mut Batch<'_>,
+    event_row: i64,
+) -> Result<Option<Rc<Seen>>, StoreError> {
+    if let Some(seen) = batch.seen.get(&event_row) {
+        return Ok(Some(Rc::clone(seen)));
+    }
+    let mut load = conn.prepare_cached(&format!(
+        "SELECT d.terms, {},
+                (SELECT a.canonical FROM actors a WHERE a.event_id = e.id AND a.role = 'actor1'
+                  AND a.inferred = 0 AND a.canonical IS NOT NULL ORDER BY a.id LIMIT 1)
+         FROM events e JOIN documents d ON d.id = e.document_id WHERE e.id = ?1",
+        rows::event_columns("e")
+    ))?;
+    let found = load
+        .query_row([event_row], |r| {
+            let mut profile = EventRow::read(r, 1)?.profile();
+            profile.actor1 = r.get(18)?;
+            Ok(Seen {
+                profile,
+                terms: r.get(0)?,
+            })
+        })
+        .optional()?;
+    Ok(found.map(|seen| {
+        let seen = Rc::new(seen);
+        batch.seen.insert(event_row, Rc::clone(&seen));
+        seen
+    }))
 }
 
 fn named_actor1(event: &Event) -> Option<String> {
@@ -389,96 +430,151 @@ fn named_actor1(event: &Event) -> Option<String> {
         .and_then(|a| a.canonical.clone())
 }
 
-/// Main events already fused that might tell of the same incident, with their clusters: those
-/// dated within [`CANDIDATE_DAYS`] and those placed within [`CANDIDATE_KM`] (in the same
-/// country or an unknown one), and those of reports that share one of the new report's most
-/// telling words.
+/// Main events already fused that might tell of the same incident, with their clusters:
+///
+/// - for a dated event, the nearest in time (starting within [`CANDIDATE_DAYS`] before or
+///   after) in the same country or an unknown one, walked outwards along an index;
+/// - for an undated event, those placed within [`CANDIDATE_KM`] in the same country;
+/// - those of reports that share one of the new report's most telling words (any date, any
+///   place: follow-ups weeks later, reports the extractor placed wrongly).
+///
+/// Every source is bounded, so the cost of a new report does not grow with the store.
 fn candidates(
     conn: &Connection,
     input: &FuseInput<'_>,
     me: &Profile,
 ) -> Result<BTreeMap<i64, i64>, StoreError> {
     let mut out = BTreeMap::new();
-    let country = me.place.as_ref().and_then(|p| p.country.clone());
-    if let Some(date) = me.date {
-        let lo = (date.start - Duration::days(CANDIDATE_DAYS))
-            .format("%Y-%m-%d")
-            .to_string();
-        let hi = (date.end + Duration::days(CANDIDATE_DAYS))
-            .format("%Y-%m-%d")
-            .to_string();
-        let mid = date.start.format("%Y-%m-%d").to_string();
-        let mut stmt = conn.prepare_cached(
-            "SELECT id, cluster_id FROM events WHERE ordinal = 0 AND cluster_id IS NOT NULL
-               AND date_start <= ?2 AND date_end >= ?1 AND id != ?3
-               AND (?6 IS NULL OR country_code IS NULL OR country_code = ?6)
-             ORDER BY abs(julianday(date_start) - julianday(?4)), id DESC LIMIT ?5",
-        )?;
-        let ids = stmt.query_map(
-            params![lo, hi, input.event_row, mid, CANDIDATES_PER_SOURCE, country],
-            |r| Ok((r.get(0)?, r.get(1)?)),
-        )?;
-        for id in ids {
-            let (id, cluster) = id?;
+    let mut add = |stmt: &mut rusqlite::CachedStatement<'_>,
+                   params: &[&dyn rusqlite::ToSql]|
+     -> Result<(), StoreError> {
+        let rows = stmt.query_map(params, |r| Ok((r.get::<_, i64>(0)?, r.get::<_, i64>(1)?)))?;
+        for row in rows {
+            let (id, cluster) = row?;
             out.insert(id, cluster);
         }
-    }
-    if let Some((lat, lon)) = me
+        Ok(())
+    };
+    let country = me.place.as_ref().and_then(|p| p.country.clone());
+    // Countries to look in: the event's own and unknown ones; any when its own is unknown.
+    let countries: Vec<Option<&str>> = match &country {
+        Some(c) => vec![Some(c.as_str()), None],
+        None => vec![],
+    };
+    // The box around a place below country level: [south, north, west, east].
+    let place_box: Option<[f64; 4]> = me
         .place
         .as_ref()
         .filter(|p| fusion::radius_km(p.precision).is_some())
         .and_then(|p| p.coords)
-    {
-        let dlat = CANDIDATE_KM / 111.0;
-        let cos = lat.to_radians().cos();
-        let dlon = if cos > 0.05 {
-            CANDIDATE_KM / (111.0 * cos)
-        } else {
-            360.0
-        };
-        let (west, east) = (lon - dlon, lon + dlon);
-        // Near the antimeridian the box wraps: fall back to latitude alone.
-        let (west, east) = if west < -180.0 || east > 180.0 {
-            (-180.0, 180.0)
-        } else {
-            (west, east)
-        };
-        let mut stmt = conn.prepare_cached(
+        .map(|(lat, lon)| {
+            let dlat = CANDIDATE_KM / 111.0;
+            let cos = lat.to_radians().cos();
+            let dlon = if cos > 0.05 {
+                CANDIDATE_KM / (111.0 * cos)
+            } else {
+                360.0
+            };
+            // Near the antimeridian the box wraps: fall back to latitude alone.
+            let (west, east) = match (lon - dlon, lon + dlon) {
+                (w, e) if w < -180.0 || e > 180.0 => (-180.0, 180.0),
+                box_ => box_,
+            };
+            [lat - dlat, lat + dlat, west, east]
+        });
+    let [south, north, west, east] = place_box.map_or([None; 4], |b| b.map(Some));
+    if let Some(date) = me.date {
+        // Nearest in time first, in both directions, along the (country, date) index; where the
+        // event has a place, only events near it or placed no finer than a country, so that a
+        // busy day elsewhere in the country does not crowd the candidates out.
+        let day = |d: chrono::NaiveDate| d.format("%Y-%m-%d").to_string();
+        let lo = day(date.start - Duration::days(CANDIDATE_DAYS));
+        let mid = day(date.start);
+        let hi = day(date.end + Duration::days(CANDIDATE_DAYS));
+        let per_query = CANDIDATES_PER_SOURCE / 4;
+        const FILTER: &str = "ordinal = 0 AND cluster_id IS NOT NULL AND id != ?3
+            AND (?6 IS NULL OR location_precision = 'country' OR lat IS NULL
+                 OR (lat BETWEEN ?6 AND ?7 AND lon BETWEEN ?8 AND ?9))";
+        let directions = [
+            (
+                "date_start >= ?1 AND date_start <= ?2 ORDER BY date_start ASC",
+                &mid,
+                &hi,
+            ),
+            (
+                "date_start >= ?1 AND date_start < ?2 ORDER BY date_start DESC",
+                &lo,
+                &mid,
+            ),
+        ];
+        for (range, from, to) in directions {
+            if countries.is_empty() {
+                let mut stmt = conn.prepare_cached(&format!(
+                    "SELECT id, cluster_id FROM events WHERE {FILTER} AND ?5 IS NULL AND {range} LIMIT ?4"
+                ))?;
+                let none: Option<&str> = None;
+                add(
+                    &mut stmt,
+                    &[
+                        from,
+                        to,
+                        &input.event_row,
+                        &(2 * per_query),
+                        &none,
+                        &south,
+                        &north,
+                        &west,
+                        &east,
+                    ],
+                )?;
+            }
+            for c in &countries {
+                let mut stmt = conn.prepare_cached(&format!(
+                    "SELECT id, cluster_id FROM events WHERE {FILTER} AND country_code IS ?5 AND {range} LIMIT ?4"
+                ))?;
+                add(
+                    &mut stmt,
+                    &[
+                        from,
+                        to,
+                        &input.event_row,
+                        &per_query,
+                        c,
+                        &south,
+                        &north,
+                        &west,
+                        &east,
+                    ],
+                )?;
+            }
+        }
+    } else if let (Some(c), Some([south, north, west, east])) = (&country, place_box) {
+        let mut near = conn.prepare_cached(
             "SELECT id, cluster_id FROM events WHERE ordinal = 0 AND cluster_id IS NOT NULL
-               AND lat BETWEEN ?1 AND ?2 AND lon BETWEEN ?3 AND ?4 AND id != ?5
-               AND (?7 IS NULL OR country_code IS NULL OR country_code = ?7)
+               AND country_code = ?7 AND lat BETWEEN ?1 AND ?2 AND lon BETWEEN ?3 AND ?4 AND id != ?5
              ORDER BY id DESC LIMIT ?6",
         )?;
-        let ids = stmt.query_map(
-            params![
-                lat - dlat,
-                lat + dlat,
-                west,
-                east,
-                input.event_row,
-                CANDIDATES_PER_SOURCE,
-                country
+        add(
+            &mut near,
+            &[
+                &south,
+                &north,
+                &west,
+                &east,
+                &input.event_row,
+                &CANDIDATES_PER_SOURCE,
+                c,
             ],
-            |r| Ok((r.get(0)?, r.get(1)?)),
         )?;
-        for id in ids {
-            let (id, cluster) = id?;
-            out.insert(id, cluster);
-        }
     }
     let mut posted = conn.prepare_cached(
-        "SELECT e.id, e.cluster_id FROM postings p JOIN events e ON e.document_id = p.document_id AND e.ordinal = 0
+        "SELECT e.id, e.cluster_id FROM postings p
+           JOIN events e ON e.document_id = p.document_id AND e.ordinal = 0
          WHERE p.term = ?1 AND p.document_id != ?2 AND e.cluster_id IS NOT NULL
          ORDER BY p.document_id DESC LIMIT ?3",
     )?;
     for term in input.top_terms {
-        let ids = posted.query_map(params![term, input.doc_row, POSTINGS_PER_TERM], |r| {
-            Ok((r.get(0)?, r.get(1)?))
-        })?;
-        for id in ids {
-            let (id, cluster) = id?;
-            out.insert(id, cluster);
-        }
+        add(&mut posted, &[term, &input.doc_row, &POSTINGS_PER_TERM])?;
     }
     Ok(out)
 }
@@ -491,16 +587,26 @@ fn similarity(
     mine: &HashMap<&str, f64>,
     stored: &str,
 ) -> Result<f64, StoreError> {
-    let other = TermVector::decode(stored);
+    // Weights are computed on the fly, with no allocation but for words not yet cached.
     let mut lookup = conn.prepare_cached("SELECT df FROM terms WHERE term = ?1")?;
-    for (term, _) in &other.terms {
-        if !df.contains_key(term) {
-            let n: Option<i64> = lookup.query_row([term], |r| r.get(0)).optional()?;
-            df.insert(term.clone(), n.map_or(0, rows::from_sql_int));
+    let (mut dot, mut norm) = (0.0, 0.0);
+    for (term, tf) in text::pairs(stored) {
+        let n = match df.get(term) {
+            Some(n) => *n,
+            None => {
+                let n: Option<i64> = lookup.query_row([term], |r| r.get(0)).optional()?;
+                let n = n.map_or(0, rows::from_sql_int);
+                df.insert(term.to_string(), n);
+                n
+            }
+        };
+        let w = text::weight(tf, n_docs, n);
+        norm += w * w;
+        if let Some(m) = mine.get(term) {
+            dot += m * w;
         }
     }
-    let theirs = other.weights(n_docs, |t| df.get(t).copied().unwrap_or(0));
-    Ok(cosine(mine, &theirs))
+    Ok(if norm > 0.0 { dot / norm.sqrt() } else { 0.0 })
 }
 
 fn new_cluster(conn: &Connection, doc_id: &str) -> Result<i64, StoreError> {
@@ -508,9 +614,8 @@ fn new_cluster(conn: &Connection, doc_id: &str) -> Result<i64, StoreError> {
     let mut key = base.clone();
     let mut n = 1;
     while conn
-        .query_row("SELECT 1 FROM clusters WHERE event_id = ?1", [&key], |_| {
-            Ok(())
-        })
+        .prepare_cached("SELECT 1 FROM clusters WHERE event_id = ?1")?
+        .query_row([&key], |_| Ok(()))
         .optional()?
         .is_some()
     {
@@ -518,16 +623,15 @@ fn new_cluster(conn: &Connection, doc_id: &str) -> Result<i64, StoreError> {
         key = format!("{base}~{n}");
     }
     let t = now();
-    conn.execute(
+    conn.prepare_cached(
         "INSERT INTO clusters (event_id, created_at, updated_at) VALUES (?1, ?2, ?2)",
-        params![key, t],
-    )?;
+    )?
+    .execute(params![key, t])?;
     Ok(conn.last_insert_rowid())
 }
 
 /// One member of a cluster, as its figures are recomputed.
 struct Member {
-    event_row: i64,
     cols: EventRow,
 }
 
@@ -535,14 +639,13 @@ struct Member {
 pub(crate) fn refresh_cluster(conn: &Connection, cluster: i64) -> Result<(), StoreError> {
     let members: Vec<Member> = conn
         .prepare_cached(&format!(
-            "SELECT e.id, {} FROM events e JOIN documents d ON d.id = e.document_id
+            "SELECT {} FROM events e JOIN documents d ON d.id = e.document_id
              WHERE e.cluster_id = ?1 ORDER BY d.id, e.ordinal",
             rows::event_columns("e")
         ))?
         .query_map([cluster], |r| {
             Ok(Member {
-                event_row: r.get(0)?,
-                cols: EventRow::read(r, 1)?,
+                cols: EventRow::read(r, 0)?,
             })
         })?
         .collect::<Result<_, _>>()?;
@@ -550,7 +653,7 @@ pub(crate) fn refresh_cluster(conn: &Connection, cluster: i64) -> Result<(), Sto
         conn.execute("DELETE FROM clusters WHERE id = ?1", [cluster])?;
         return Ok(());
     }
-    let fused = fuse_members(conn, &members)?;
+    let fused = fuse_members(conn, cluster, &members)?;
     let mut values = fused.cols.values();
     values.push(rusqlite::types::Value::Text(fused.contested.join(",")));
     values.push(rusqlite::types::Value::Integer(rows::offset_to_sql(
@@ -589,7 +692,7 @@ fn most_common<T: Ord + Clone>(items: impl IntoIterator<Item = T>) -> Option<T> 
         .map(|(item, _)| item)
 }
 
-fn fuse_members(conn: &Connection, members: &[Member]) -> Result<Fused, StoreError> {
+fn fuse_members(conn: &Connection, cluster: i64, members: &[Member]) -> Result<Fused, StoreError> {
     let mut cols = EventRow::default();
     // Type: the most common; sub-type: the most common among members of that type.
     cols.event_type = most_common(members.iter().filter_map(|m| m.cols.event_type.clone()));
@@ -655,14 +758,10 @@ fn fuse_members(conn: &Connection, members: &[Member]) -> Result<Fused, StoreErr
     cols.fatalities = store_toll(fusion::fuse_tolls(&fatalities));
     cols.injuries = store_toll(fusion::fuse_tolls(&injuries));
 
-    let mut claims = Vec::new();
-    for m in members {
-        claims.extend(
-            crate::read::claims_of(conn, m.event_row)?
-                .into_iter()
-                .map(|c| c.claim),
-        );
-    }
+    let claims: Vec<sitrep_model::Claim> = crate::read::cluster_claims(conn, cluster)?
+        .into_iter()
+        .map(|c| c.claim)
+        .collect();
     let refs: Vec<&sitrep_model::Claim> = claims.iter().collect();
     let mut contested = Vec::new();
     if fusion::contested(&fatalities, &refs, ClaimKind::Killed) {

@@ -299,12 +299,18 @@ fn commit(
             noise: &p.noise,
         })
         .collect();
+    let started = Instant::now();
     let results = store.ingest_batch(&reports).with_context(|| {
         format!(
             "cannot store a batch of {}",
             plural(reports.len() as u64, "document")
         )
     })?;
+    tracing::debug!(
+        documents = reports.len(),
+        elapsed_ms = u64::try_from(started.elapsed().as_millis()).unwrap_or(u64::MAX),
+        "batch stored"
+    );
     for (p, result) in batch.iter().zip(results) {
         match result {
             Ok(done) => match done.outcome {
