@@ -4,6 +4,7 @@ mod bench;
 mod events;
 mod extract;
 mod ingest;
+mod serve;
 
 use std::io::{self, IsTerminal, Write};
 use std::path::PathBuf;
@@ -45,6 +46,8 @@ enum Command {
     Ingest(ingest::IngestArgs),
     /// Print the fused events of the record: one JSON object per event on stdout.
     Events(events::EventsArgs),
+    /// Serve the record over HTTP: a JSON API and the web desk (map, timeline, evidence).
+    Serve(serve::ServeArgs),
 }
 
 /// Output formats of `extract` and `events`.
@@ -98,6 +101,7 @@ pub fn main() -> ExitCode {
         Command::Bench(args) => bench::run(args),
         Command::Ingest(args) => ingest::run(args, cli.verbose),
         Command::Events(args) => events::run(args),
+        Command::Serve(args) => serve::run(args),
     };
     match result {
         Ok(code) => code,
