@@ -1554,7 +1554,7 @@ fn conjoined_singles(t: &Tokens, lex: &Lexicon, range: Range<usize>, aux_start: 
     let mut conjuncts = 0;
     loop {
         let mut s = end;
-        while s > range.start && end - s < 6 && !matches!(t.low(s - 1), "and" | "," | ";" | ":" | "when" | "after" | "that" | "while" | "as") {
+        while s > range.start && end - s < 8 && !matches!(t.low(s - 1), "and" | "," | ";" | ":" | "when" | "after" | "that" | "while" | "as") {
             s -= 1;
         }
         if s >= end {

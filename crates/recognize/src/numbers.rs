@@ -398,6 +398,14 @@ fn non_count_of(t: &Tokens, fig: &Figure, sentence_start: usize) -> Option<NonCo
     if (next == "year" || next == "years") && matches!(t.low(fig.end + 1), "-" | "old") {
         return Some(NonCount::Age);
     }
+    // Babies' ages: "an 11-month-old", "a six-week-old", "three months old".
+    let young_unit = |w: &str| matches!(w, "month" | "months" | "week" | "weeks" | "day" | "days");
+    if next == "-" && young_unit(t.low(fig.end + 1)) && t.low(fig.end + 2) == "-" && t.low(fig.end + 3) == "old" {
+        return Some(NonCount::Age);
+    }
+    if young_unit(next) && t.low(fig.end + 1) == "old" {
+        return Some(NonCount::Age);
+    }
     if matches!(prev, "aged" | "age" | "ages") || matches!(next, "yr" | "yrs" | "yo" | "y/o") {
         return Some(NonCount::Age);
     }
@@ -645,6 +653,10 @@ mod tests {
     #[test]
     fn non_counts() {
         assert_eq!(nums("a 12-year-old boy")[0].4, Some(NonCount::Age));
+        assert_eq!(nums("an 11-month-old baby")[0].4, Some(NonCount::Age));
+        assert_eq!(nums("an eight-month-old boy")[0].4, Some(NonCount::Age));
+        assert_eq!(nums("a baby just three weeks old")[0].4, Some(NonCount::Age));
+        assert_eq!(nums("a 3-day siege left 9 dead")[0].4, None);
         assert_eq!(nums("aged 14")[0].4, Some(NonCount::Age));
         assert_eq!(nums("John Smith, 24, was killed")[0].4, Some(NonCount::Age));
         assert_eq!(nums("in 2011 the war")[0].4, Some(NonCount::Year));

@@ -330,3 +330,12 @@ fn left_one_person_dead_or_hurt() {
     let r = run("The storm left a building damaged.");
     assert!(claims(&r).is_empty());
 }
+
+#[test]
+fn a_babys_age_in_months_is_not_a_count() {
+    let r = run("A nine-month-old girl and her grandfather were shot and killed outside a shop in Dayton on Friday.");
+    assert_eq!(killed(&r), Some(2));
+    let r = run("A 7-month-old infant and a woman were killed when gunmen fired into the house.");
+    assert_eq!(killed(&r), Some(2));
+    assert!(claims(&r).iter().all(|c| c.1 != 7));
+}
