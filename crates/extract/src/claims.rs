@@ -440,7 +440,7 @@ fn forward<'l>(t: &Tokens, lex: &'l Lexicon, mut k: usize, end: usize, nums: &[N
                 )
                     || t.kind(e) == Some(sitrep_segment::TokenKind::Number)
                     || lex.is_person(next)
-                    || (t.capitalized(e) && !matches!(next, "on" | "in" | "at" | "and" | "monday" | "tuesday" | "wednesday" | "thursday" | "friday" | "saturday" | "sunday" | "last" | "late" | "early" | "january" | "february" | "march" | "april" | "may" | "june" | "july" | "august" | "september" | "october" | "november" | "december" | "yesterday" | "today"));
+                    || (t.capitalized(e) && !matches!(next, "on" | "in" | "at" | "and" | "monday" | "tuesday" | "wednesday" | "thursday" | "friday" | "saturday" | "sunday" | "last" | "late" | "early" | "january" | "february" | "march" | "april" | "may" | "june" | "july" | "august" | "september" | "october" | "november" | "december" | "yesterday" | "today" | "christmas" | "easter" | "thanksgiving" | "halloween" | "new" | "memorial" | "labor"));
                 if object {
                     ok = false;
                 }
@@ -515,6 +515,11 @@ fn forward<'l>(t: &Tokens, lex: &'l Lexicon, mut k: usize, end: usize, nums: &[N
         // Conjoined victims: "two soldiers and a civilian were killed".
         if (w == "and" || w == ",") && k + 1 < end {
             if let Some(m) = nums.iter().find(|m| m.tokens.start == k + 1) {
+                // "two people, one of whom died": the partitive is a claim of its own, and its
+                // predicate is not the whole group's.
+                if t.low(m.tokens.end) == "of" && matches!(t.low(m.tokens.end + 1), "whom" | "them" | "which" | "those") {
+                    return None;
+                }
                 let vp = victim_phrase(t, lex, m.tokens.end, end);
                 k = vp.range.end.max(m.tokens.end);
                 // "and three members of the uprising forces have been killed"
@@ -1088,7 +1093,9 @@ const NOT_PEOPLE: &[&str] = &[
 const NOT_NAMES: &[&str] = &[
     "police", "the", "a", "an", "he", "she", "they", "it", "officials", "authorities", "army",
     "government", "state", "islamic", "taliban", "ministry", "hospital", "sunday", "monday",
-    "tuesday", "wednesday", "thursday", "friday", "saturday", "january", "february", "march",
+    "tuesday", "wednesday", "thursday", "friday", "saturday", "christmas", "easter",
+    "thanksgiving", "halloween", "eid", "ramadan", "new", "memorial", "labor", "independence",
+    "valentine's", "january", "february", "march",
     "april", "may", "june", "july", "august", "september", "october", "november", "december",
     "no", "nobody", "one", "two", "three", "both", "all", "some", "many", "several", "his", "her",
     "their", "its", "our", "this", "that", "these", "those", "there", "who", "which", "what",

@@ -325,6 +325,10 @@ fn kind_total(claims: &[RawClaim], kind: ClaimKind) -> Option<Toll> {
         return Some(Toll { low: c.low, high: c.high, best: c.low });
     }
     let mut of_kind: Vec<&RawClaim> = claims.iter().filter(|c| c.kind == kind && !c.subset && !c.campaign && !c.background).collect();
+    // A part with no whole of its kind is the figure: "shot two people, one of whom died".
+    if of_kind.is_empty() {
+        of_kind = claims.iter().filter(|c| c.kind == kind && c.subset && !c.campaign && !c.background).collect();
+    }
     // Figures placed before the incident count only when the incident has none of its own.
     if of_kind.iter().any(|c| !c.earlier) {
         of_kind.retain(|c| !c.earlier);

@@ -339,3 +339,20 @@ fn a_babys_age_in_months_is_not_a_count() {
     assert_eq!(killed(&r), Some(2));
     assert!(claims(&r).iter().all(|c| c.1 != 7));
 }
+
+#[test]
+fn a_partitive_clause_counts_its_own_part() {
+    // The group was shot; only the part died.
+    let r = run("A gunman shot three men outside a bar in Akron, two of whom died at the scene.");
+    assert_eq!(killed(&r), Some(2));
+    assert_eq!(injured(&r), Some(1));
+    // A breakdown of the dead is not a second group.
+    let r = run("Five people, two of whom were children, were killed in the blast.");
+    assert_eq!(killed(&r), Some(5));
+}
+
+#[test]
+fn a_holiday_after_the_verb_is_not_its_object() {
+    let r = run("The sheriff on Sunday named the three people killed Christmas Eve at a farmhouse near Wilson.");
+    assert_eq!(killed(&r), Some(3));
+}
