@@ -56,6 +56,8 @@ pub struct Lexicon {
     pub aux: HashSet<&'static str>,
     /// Verbs of saying.
     pub speech: HashSet<&'static str>,
+    /// Words of the aftermath (arrests, hearings, funerals): a date after one is not the incident's.
+    pub procedural: HashSet<&'static str>,
     cues: Vec<(Vec<&'static str>, Cue)>,
     /// The plain "killed" predicate, for forms built by rule ("hacked to untimely death").
     pub killed_rule: Predicate,
@@ -125,6 +127,7 @@ static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
         persons: lines(include_str!("../data/persons.txt")).collect(),
         aux: lines(include_str!("../data/aux.txt")).collect(),
         speech: lines(include_str!("../data/speech.txt")).collect(),
+        procedural: lines(include_str!("../data/procedural.txt")).collect(),
         cues,
         killed_rule: Predicate { words: vec!["killed"], kind: ClaimKind::Killed, passive: true, intrans: false, active: false, noun: false, struck: false },
         injured_rule: Predicate { words: vec!["injured"], kind: ClaimKind::Injured, passive: true, intrans: false, active: false, noun: false, struck: false },

@@ -22,6 +22,7 @@ use events::Incident;
 use lexicon::Lexicon;
 use sitrep_clean::Cleaned;
 use sitrep_model::{Claim, ClaimKind, Document, Event, Span};
+use chrono::Datelike;
 use sitrep_recognize::dates::DateMention;
 use sitrep_recognize::numbers::{numbers_in, Tokens};
 use sitrep_recognize::actors::ActorMention;
@@ -72,10 +73,29 @@ fn sentence_date(t: &Tokens, dates: &[(Span, ResolvedDate)], span: Span) -> Opti
         .filter(|(s, d)| span.contains(*s) && d.precision <= sitrep_model::DatePrecision::Week)
         .filter(|(s, _)| {
             let i = t.toks.partition_point(|tok| tok.span.start < s.start);
-            !(i.saturating_sub(5)..i).any(|k| lex.speech.contains(t.low(k)) || matches!(t.low(k), "statement" | "announcement" | "conference" | "briefing"))
+            !(i.saturating_sub(5)..i).any(|k| {
+                lex.speech.contains(t.low(k))
+                    || lex.procedural.contains(t.low(k))
+                    || matches!(t.low(k), "statement" | "announcement" | "conference" | "briefing")
+            })
         })
-        .min_by_key(|(s, d)| (precision_rank(d), s.start))
+        // A date said of the incident itself ("the shooting happened Tuesday") beats another
+        // date of the sentence ("police were looking Tuesday for two more suspects").
+        .min_by_key(|(s, d)| (!said_of_incident(t, s.start), precision_rank(d), s.start))
         .map(|(_, d)| *d)
+}
+
+/// True when a date at byte `start` follows the incident's own words within a few tokens:
+/// "a shooting incident last Saturday", "the attack happened on Tuesday".
+fn said_of_incident(t: &Tokens, start: usize) -> bool {
+    let i = t.toks.partition_point(|tok| tok.span.start < start);
+    (i.saturating_sub(4)..i).any(|k| {
+        matches!(
+            t.low(k),
+            "shooting" | "shootings" | "shootout" | "attack" | "attacks" | "bombing" | "blast" | "explosion" | "ambush"
+                | "clash" | "clashes" | "stabbing" | "raid" | "happened" | "occurred" | "incident" | "gunfire"
+        )
+    })
 }
 
 /// Run the extract stage.
@@ -111,6 +131,18 @@ pub fn extract(input: &Input) -> Vec<Event> {
         };
         for c in &mut claims {
             c.source.clone_from(&source);
+        }
+        // A figure of an earlier year ("more than 500 people died in 2013 from accidental
+        // gunshots", in a report of 2016) is background, not this incident's.
+        if let Some(report) = input.ctx.report_date {
+            let earlier_year = resolved.iter().any(|(sp, d)| {
+                s.span.contains(*sp) && d.precision == sitrep_model::DatePrecision::Year && d.end < report && d.end.year() < report.year()
+            });
+            if earlier_year {
+                for c in &mut claims {
+                    c.background = true;
+                }
+            }
         }
         infos.push(SentenceInfo {
             tokens: s.tokens.clone(),

@@ -356,3 +356,23 @@ fn a_holiday_after_the_verb_is_not_its_object() {
     let r = run("The sheriff on Sunday named the three people killed Christmas Eve at a farmhouse near Wilson.");
     assert_eq!(killed(&r), Some(3));
 }
+
+#[test]
+fn the_incident_date_is_not_the_arrest_date() {
+    let r = run_published(
+        "Deputies arrested two men Thursday in connection with a shooting last Saturday that wounded three people outside a bar in Ocala.",
+        "2023-05-19",
+    );
+    let e = &r.events[0];
+    assert_eq!(e.date.as_ref().map(|d| d.start.as_str()), Some("2023-05-13"));
+}
+
+#[test]
+fn a_figure_of_an_earlier_year_is_background() {
+    let r = run_published(
+        "A 4-year-old boy was killed when he found a loaded handgun in a bedroom in Macon on Monday. \
+         According to a national survey, more than 300 children died in 2019 from accidental shootings.",
+        "2022-08-10",
+    );
+    assert_eq!(killed(&r), Some(1));
+}
