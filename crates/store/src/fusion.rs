@@ -10,7 +10,9 @@
 //!   else *disagree*; a country-level or unknown place is *weak*; two different countries are
 //!   *incompatible*.
 //! - **date**: two day- or week-precision ranges → *agree* when they overlap or lie at most one
-//!   day apart ([`DATE_TOLERANCE_DAYS`]), else *disagree*; a month or a year is *weak* when it
+//!   day apart ([`DATE_TOLERANCE_DAYS`]), *weak* up to a week apart ([`FOLLOW_UP_DAYS`]:
+//!   follow-ups date the incident by a later death or arrest), *disagree* up to two months
+//!   apart, *far apart* beyond ([`FAR_APART_DAYS`]); a month or a year is *weak* when it
 //!   overlaps, *disagree* when it does not; an unknown date is *weak*.
 //! - **type**: the same ACLED type or one unknown → *agree*; two types of the same family
 //!   (political violence: battles, explosions, violence against civilians; demonstrations:
@@ -21,7 +23,8 @@
 //!
 //! Evidence short of agreement must be made up by the two reports' text similarity (the
 //! cosine of their word vectors, [`crate::text`]): each *weak* attribute asks for
-//! [`WEAK_COST`], each *disagreement* for [`DISAGREE_COST`]. Reports that agree on place and
+//! [`WEAK_COST`], each *disagreement* for [`DISAGREE_COST`], dates *far apart* for
+//! [`FAR_APART_COST`] (city-wide roundups of the same city's shootings share most words). Reports that agree on place and
 //! date need nothing more; reports of the same day whose places disagree (the extractor picked
 //! the wrong town in one) need a similarity of 0.2; a follow-up weeks later in the same town
 //! needs 0.2 as well; one that disagrees on both needs 0.4, which in practice only reports
@@ -46,11 +49,18 @@ use sitrep_model::{Claim, ClaimKind, DatePrecision, LocationPrecision, Toll};
 
 /// Two day- or week-precision dates this many days apart still agree.
 pub const DATE_TOLERANCE_DAYS: i64 = 1;
+/// Two day- or week-precision dates at most this many days apart are only weak evidence
+/// against each other: follow-ups date the incident by a later death, arrest or funeral.
+pub const FOLLOW_UP_DAYS: i64 = 7;
 /// Text similarity asked for each attribute that is only weakly known (country-level place,
 /// unknown date, month or year).
 pub const WEAK_COST: f64 = 0.1;
 /// Text similarity asked for each attribute on which two reports disagree.
 pub const DISAGREE_COST: f64 = 0.2;
+/// Two day- or week-precision dates further apart than this are far apart.
+pub const FAR_APART_DAYS: i64 = 60;
+/// Text similarity asked for dates far apart.
+pub const FAR_APART_COST: f64 = 0.4;
 
 /// The search radius of a place of this precision, in km; `None` for a country.
 pub fn radius_km(precision: LocationPrecision) -> Option<f64> {
@@ -68,6 +78,8 @@ pub enum Evidence {
     Incompatible,
     /// They differ; only strong text similarity can fuse them.
     Disagree,
+    /// They differ by far (dates months apart); only near-identical text can fuse them.
+    FarApart,
     /// Too imprecise or unknown to say.
     Weak,
     /// They agree.
@@ -158,6 +170,7 @@ pub fn compare(a: &Profile, b: &Profile, similarity: f64) -> Option<Match> {
         match e {
             Evidence::Incompatible => return None,
             Evidence::Disagree => required += DISAGREE_COST,
+            Evidence::FarApart => required += FAR_APART_COST,
             Evidence::Weak => required += WEAK_COST,
             Evidence::Agree => agreements += 1,
         }
@@ -205,8 +218,12 @@ pub fn date_evidence(a: Option<&DateRange>, b: Option<&DateRange>) -> Evidence {
     if fine(a) && fine(b) {
         if gap <= DATE_TOLERANCE_DAYS {
             Evidence::Agree
-        } else {
+        } else if gap <= FOLLOW_UP_DAYS {
+            Evidence::Weak
+        } else if gap <= FAR_APART_DAYS {
             Evidence::Disagree
+        } else {
+            Evidence::FarApart
         }
     } else if gap == 0 {
         Evidence::Weak
@@ -414,9 +431,19 @@ mod tests {
             date_evidence(d.as_ref(), day("2016-06-08").as_ref()),
             Evidence::Agree
         );
+        // A follow-up a few days on is weak evidence; weeks on, a disagreement; months on,
+        // far apart.
         assert_eq!(
             date_evidence(d.as_ref(), day("2016-06-09").as_ref()),
+            Evidence::Weak
+        );
+        assert_eq!(
+            date_evidence(d.as_ref(), day("2016-06-30").as_ref()),
             Evidence::Disagree
+        );
+        assert_eq!(
+            date_evidence(d.as_ref(), day("2016-11-30").as_ref()),
+            Evidence::FarApart
         );
         let june = DateRange::parse("2016-06-01", "2016-06-30", DatePrecision::Month);
         assert_eq!(date_evidence(d.as_ref(), june.as_ref()), Evidence::Weak);

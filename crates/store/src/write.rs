@@ -19,7 +19,7 @@ const POSTINGS_PER_TERM: i64 = 30;
 /// Main events read per candidate source (date window, place box).
 const CANDIDATES_PER_SOURCE: i64 = 120;
 /// Candidates by date lie within this many days of the new event's date.
-const CANDIDATE_DAYS: i64 = 3;
+const CANDIDATE_DAYS: i64 = fusion::FOLLOW_UP_DAYS;
 /// Candidates by place lie within this many km (the largest radius of [`fusion::radius_km`]).
 const CANDIDATE_KM: f64 = 150.0;
 /// Members of one fused event compared with a new report (the most recent first): enough to
