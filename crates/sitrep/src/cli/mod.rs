@@ -4,6 +4,7 @@ mod bench;
 mod events;
 mod extract;
 mod ingest;
+mod timeline;
 
 use std::io::{self, IsTerminal, Write};
 use std::path::PathBuf;
@@ -45,6 +46,9 @@ enum Command {
     Ingest(ingest::IngestArgs),
     /// Print the fused events of the record: one JSON object per event on stdout.
     Events(events::EventsArgs),
+    /// Print the record's timeline as JSON: fused events per day, and running tolls per
+    /// campaign (place) and side, each point with the report and words behind it.
+    Timeline(timeline::TimelineArgs),
 }
 
 /// Output formats of `extract` and `events`.
@@ -98,6 +102,7 @@ pub fn main() -> ExitCode {
         Command::Bench(args) => bench::run(args),
         Command::Ingest(args) => ingest::run(args, cli.verbose),
         Command::Events(args) => events::run(args),
+        Command::Timeline(args) => timeline::run(args),
     };
     match result {
         Ok(code) => code,
