@@ -165,7 +165,7 @@ DROP INDEX clusters_date;
 DROP INDEX clusters_country_date;
 CREATE INDEX clusters_dates ON clusters(date_start, date_end);
 CREATE INDEX clusters_country_dates ON clusters(country_code, date_start, date_end);
-CREATE INDEX clusters_type_date ON clusters(event_type, date_start);
+CREATE INDEX clusters_type_dates ON clusters(event_type, date_start, date_end);
 CREATE INDEX clusters_reports ON clusters(reports);
 CREATE INDEX clusters_lat_lon ON clusters(lat, lon);
 "#,
