@@ -184,7 +184,7 @@ pub(crate) fn timeline(conn: &Connection, filter: &Filter) -> Result<Timeline, S
         }
     }
     let days = days(&clusters);
-    let claims = claims(conn, &clusters)?;
+    let claims = claims(conn, filter)?;
     let series = series(&clusters, claims);
     tracing::debug!(
         clusters = clusters.len(),
@@ -213,25 +213,25 @@ fn days(clusters: &BTreeMap<i64, Cluster>) -> Vec<TimelineDay> {
 }
 
 /// Every killed or injured claim (not counting people struck) of the reports whose main event
-/// is in `clusters`.
-fn claims(conn: &Connection, clusters: &BTreeMap<i64, Cluster>) -> Result<Vec<Row>, StoreError> {
-    let ids: Vec<String> = clusters.keys().map(i64::to_string).collect();
-    let list = format!("[{}]", ids.join(","));
-    let mut stmt = conn.prepare_cached(
+/// is in a fused event that passes `filter`.
+fn claims(conn: &Connection, filter: &Filter) -> Result<Vec<Row>, StoreError> {
+    let mut p = Params::default();
+    let where_sql = filter_sql(filter, &mut p);
+    let mut stmt = conn.prepare(&format!(
         "SELECT e.cluster_id, m.cluster_id, d.id, d.doc_id, d.published, e.date_start,
                 COALESCE(e.admin1, e.location_name), e.country_code,
                 (SELECT COALESCE(a.canonical, a.text) FROM actors a
                   WHERE a.event_id = e.id AND a.role = 'actor2' ORDER BY a.id LIMIT 1),
-                c.kind, c.low, c.side, c.cumulative, c.span_start, c.span_end, c.text
+                cl.kind, cl.low, cl.side, cl.cumulative, cl.span_start, cl.span_end, cl.text
          FROM events m
            JOIN documents d ON d.id = m.document_id
            JOIN events e ON e.document_id = m.document_id
-           JOIN claims c ON c.event_id = e.id
-         WHERE m.ordinal = 0 AND m.cluster_id IN (SELECT value FROM json_each(?1))
-           AND c.kind IN ('killed', 'injured') AND c.struck = 0
-         ORDER BY d.id, e.ordinal, c.id",
-    )?;
-    let found = stmt.query_map([&list], |r| {
+           JOIN claims cl ON cl.event_id = e.id
+         WHERE m.ordinal = 0 AND m.cluster_id IN (SELECT c.id FROM clusters c {where_sql})
+           AND cl.kind IN ('killed', 'injured') AND cl.struck = 0
+         ORDER BY d.id, e.ordinal, cl.id"
+    ))?;
+    let found = stmt.query_map(params_from_iter(p.values), |r| {
         Ok(Row {
             cluster: r.get(0)?,
             main_cluster: r.get(1)?,
