@@ -1,6 +1,5 @@
 //! The routes and their handlers.
 
-use std::ops::ControlFlow;
 use std::time::Duration;
 
 use axum::body::Bytes;
@@ -13,7 +12,7 @@ use axum::{Json, Router};
 use serde::Deserialize;
 use serde_json::{json, Value};
 use sitrep_model::Document;
-use sitrep_store::{Filter, FusedEvent, Store};
+use sitrep_store::{Filter, FusedEvent, Page, Sort, Store};
 use tower_http::catch_panic::CatchPanicLayer;
 use tower_http::timeout::TimeoutLayer;
 
@@ -111,58 +110,28 @@ fn store_filter(q: &EventQuery) -> Filter {
         to: q.to.clone(),
         country: q.country.clone(),
         min_fatalities: q.min_fatalities,
+        bbox: q.bbox,
+        near: None,
+        actor: q.actor.clone(),
+        event_type: q.event_type.clone(),
+        text: q.text.clone(),
     }
 }
 
-/// The filters the store does not apply itself.
-fn matches(e: &FusedEvent, q: &EventQuery) -> bool {
-    if let Some([w, s, east, n]) = q.bbox {
-        match e.location.as_ref().and_then(|l| Some((l.lon?, l.lat?))) {
-            Some((lon, lat)) if lon >= w && lon <= east && lat >= s && lat <= n => {}
-            _ => return false,
-        }
+fn store_page(q: &EventQuery) -> Page {
+    let sort = match (q.sort, q.descending) {
+        (SortKey::Date, false) => Sort::DateAsc,
+        (SortKey::Date, true) => Sort::DateDesc,
+        (SortKey::Fatalities, false) => Sort::FatalitiesAsc,
+        (SortKey::Fatalities, true) => Sort::FatalitiesDesc,
+        (SortKey::Reports, false) => Sort::ReportsAsc,
+        (SortKey::Reports, true) => Sort::ReportsDesc,
+    };
+    Page {
+        sort,
+        limit: Some(q.limit),
+        offset: q.offset,
     }
-    if let Some(t) = &q.event_type {
-        if e.event_type.as_deref() != Some(t.as_str()) {
-            return false;
-        }
-    }
-    if let Some(a) = &q.actor {
-        let a = a.to_lowercase();
-        let hit = e.actors.iter().any(|x| {
-            x.text.to_lowercase().contains(&a)
-                || x.canonical.as_deref().is_some_and(|c| c.to_lowercase().contains(&a))
-        });
-        if !hit {
-            return false;
-        }
-    }
-    if let Some(text) = &q.text {
-        let mut hay = String::new();
-        for c in &e.claims {
-            hay.push_str(&c.claim.text);
-            hay.push(' ');
-        }
-        if let Some(l) = &e.location {
-            hay.push_str(&l.name);
-        }
-        let hay = hay.to_lowercase();
-        if !text.to_lowercase().split_whitespace().all(|w| hay.contains(w)) {
-            return false;
-        }
-    }
-    true
-}
-
-fn select(store: &Store, q: &EventQuery) -> Result<Vec<FusedEvent>, ApiError> {
-    let mut found = Vec::new();
-    store.for_each_event(&store_filter(q), |e| {
-        if matches(&e, q) {
-            found.push(e);
-        }
-        ControlFlow::Continue(())
-    })?;
-    Ok(found)
 }
 
 async fn events(
@@ -171,33 +140,9 @@ async fn events(
 ) -> ApiResult {
     let q = query(params)?.check(state.config.max_page)?;
     let page = read(&state, move |store| {
-        let mut found = select(store, &q)?;
-        let key = |e: &FusedEvent| match q.sort {
-            SortKey::Date => 0,
-            SortKey::Fatalities => e.fatalities.map_or(0, |t| t.best),
-            SortKey::Reports => e.reports,
-        };
-        match q.sort {
-            SortKey::Date => {
-                if q.descending {
-                    found.reverse();
-                }
-            }
-            _ => {
-                found.sort_by_key(key);
-                if q.descending {
-                    found.reverse();
-                }
-            }
-        }
-        let total = found.len() as u64;
-        let events: Vec<Value> = found
-            .iter()
-            .skip(usize::try_from(q.offset).unwrap_or(usize::MAX))
-            .take(usize::try_from(q.limit).unwrap_or(usize::MAX))
-            .map(summary)
-            .collect();
-        Ok(json!({ "total": total, "limit": q.limit, "offset": q.offset, "events": events }))
+        let page = store.events_page(&store_filter(&q), &store_page(&q), false)?;
+        let events: Vec<Value> = page.events.iter().map(summary).collect();
+        Ok(json!({ "total": page.total, "limit": q.limit, "offset": q.offset, "events": events }))
     })
     .await?;
     Ok(Json(page))
@@ -205,21 +150,11 @@ async fn events(
 
 async fn event(State(state): State<AppState>, Path(id): Path<String>) -> ApiResult {
     let detail = read(&state, move |store| {
-        let mut hit = None;
-        store.for_each_event(&Filter::default(), |e| {
-            if e.event_id == id {
-                hit = Some(e);
-                ControlFlow::Break(())
-            } else {
-                ControlFlow::Continue(())
-            }
-        })?;
-        let e = hit.ok_or_else(|| ApiError::not_found(format!("no event {id:?}")))?;
-        let mut v = serde_json::to_value(&e).unwrap_or(Value::Null);
-        if let Some(obj) = v.as_object_mut() {
-            obj.insert("documents".into(), json!([]));
-        }
-        Ok(v)
+        let e = store
+            .event(&id)?
+            .ok_or_else(|| ApiError::not_found(format!("no event {id:?}")))?;
+        serde_json::to_value(&e)
+            .map_err(|e| ApiError::unavailable(format!("cannot encode the event: {e}")))
     })
     .await?;
     Ok(Json(detail))
@@ -231,20 +166,9 @@ async fn timeline(
 ) -> ApiResult {
     let q = query(params)?.check(state.config.max_page)?;
     let v = read(&state, move |store| {
-        let found = select(store, &q)?;
-        let mut days: std::collections::BTreeMap<String, (u64, u64)> = Default::default();
-        for e in &found {
-            if let Some(d) = &e.date {
-                let day = days.entry(d.start.clone()).or_default();
-                day.0 += 1;
-                day.1 += e.fatalities.map_or(0, |t| t.best);
-            }
-        }
-        let days: Vec<Value> = days
-            .into_iter()
-            .map(|(date, (n, f))| json!({"date": date, "events": n, "fatalities": f}))
-            .collect();
-        Ok(json!({ "days": days, "series": [] }))
+        let t = store.timeline(&store_filter(&q))?;
+        serde_json::to_value(&t)
+            .map_err(|e| ApiError::unavailable(format!("cannot encode the timeline: {e}")))
     })
     .await?;
     Ok(Json(v))
@@ -271,13 +195,24 @@ async fn documents(
         )));
     }
     let offset = p.offset.unwrap_or(0);
-    Err(ApiError::unavailable(format!(
-        "documents are not readable yet (limit {limit}, offset {offset})"
-    )))
+    let v = read(&state, move |store| {
+        let page = store.documents(limit, offset)?;
+        Ok(json!({ "total": page.total, "limit": limit, "offset": offset, "documents": page.documents }))
+    })
+    .await?;
+    Ok(Json(v))
 }
 
-async fn document(State(_state): State<AppState>, Path(id): Path<String>) -> ApiResult {
-    Err(ApiError::not_found(format!("no document {id:?}")))
+async fn document(State(state): State<AppState>, Path(id): Path<String>) -> ApiResult {
+    let v = read(&state, move |store| {
+        let d = store
+            .document(&id)?
+            .ok_or_else(|| ApiError::not_found(format!("no document {id:?}")))?;
+        serde_json::to_value(&d)
+            .map_err(|e| ApiError::unavailable(format!("cannot encode the document: {e}")))
+    })
+    .await?;
+    Ok(Json(v))
 }
 
 /// The body of `POST /api/extract` in JSON.

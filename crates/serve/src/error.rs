@@ -57,6 +57,9 @@ impl ApiError {
 
 impl From<StoreError> for ApiError {
     fn from(e: StoreError) -> Self {
+        if let StoreError::InvalidFilter(msg) = &e {
+            return ApiError::bad_request(msg.clone());
+        }
         tracing::warn!(error = %e, "store error");
         ApiError::unavailable(format!("the database cannot be read: {e}"))
     }

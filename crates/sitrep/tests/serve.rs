@@ -199,10 +199,20 @@ fn an_event_shows_its_claims_and_missing_ones_are_404() {
     assert_eq!(e["event_id"], id.as_str());
     let claims = e["claims"].as_array().cloned().unwrap_or_default();
     assert!(!claims.is_empty());
-    let doc_ids = e["doc_ids"].to_string();
+    let docs = e["documents"].as_array().cloned().unwrap_or_default();
+    assert_eq!(docs.len(), e["doc_ids"].as_array().map_or(0, Vec::len));
+    // Every claim's span is its text, inside its own report's text.
     for c in &claims {
-        assert!(doc_ids.contains(c["doc_id"].as_str().unwrap_or("?")), "{c}");
-        assert!(!c["text"].as_str().unwrap_or("").is_empty());
+        let doc = docs
+            .iter()
+            .find(|d| d["doc_id"] == c["doc_id"])
+            .unwrap_or_else(|| panic!("claim of a report not attached: {c}"));
+        let text = doc["text"].as_str().unwrap_or("");
+        let (s, end) = (
+            c["span"][0].as_u64().unwrap_or(0) as usize,
+            c["span"][1].as_u64().unwrap_or(0) as usize,
+        );
+        assert_eq!(text.get(s..end), c["text"].as_str(), "{c}");
     }
     let (status, body) = get("/api/events/ev%3Anothing-here");
     assert_eq!(status, StatusCode::NOT_FOUND);
@@ -340,4 +350,44 @@ fn a_missing_database_is_named_and_fails() {
     assert!(!out.status.success());
     let err = String::from_utf8_lossy(&out.stderr);
     assert!(err.contains("none.db") && err.contains("sitrep ingest"), "{err}");
+}
+
+#[test]
+fn documents_are_listed_and_read() {
+    let page = ok("/api/documents?limit=5");
+    let total = page["total"].as_u64().unwrap_or(0);
+    assert!(total >= 16);
+    let docs = page["documents"].as_array().cloned().unwrap_or_default();
+    assert_eq!(docs.len(), 5);
+    let id = docs[0]["doc_id"].as_str().unwrap_or("").to_string();
+    let doc = ok(&format!("/api/documents/{id}"));
+    assert_eq!(doc["doc_id"], id.as_str());
+    assert!(doc["text"].as_str().unwrap_or("").len() > 100);
+    let (status, body) = get("/api/documents/no-such-report");
+    assert_eq!(status, StatusCode::NOT_FOUND);
+    assert!(body["error"].is_string());
+    let (status, _) = get("/api/documents?limit=0");
+    assert_eq!(status, StatusCode::BAD_REQUEST);
+}
+
+#[test]
+fn text_search_finds_the_reports_words() {
+    let hits = events("q=Konduga%20farmers&limit=500");
+    assert!(!hits.is_empty(), "the Konduga attack is found by its words");
+    let misses = events("q=zyzzyva&limit=500");
+    assert!(misses.is_empty());
+}
+
+#[test]
+fn the_timeline_has_running_tolls() {
+    let t = ok("/api/timeline?country=NG");
+    let series = t["series"].as_array().cloned().unwrap_or_default();
+    assert!(!series.is_empty());
+    for s in &series {
+        let points = s["points"].as_array().cloned().unwrap_or_default();
+        let values: Vec<u64> = points.iter().map(|p| p["value"].as_u64().unwrap_or(0)).collect();
+        let dates: Vec<&str> = points.iter().filter_map(|p| p["date"].as_str()).collect();
+        assert!(dates.windows(2).all(|w| w[0] <= w[1]), "{s}");
+        assert!(!values.is_empty(), "{s}");
+    }
 }

@@ -295,3 +295,162 @@ fn events_filters() {
     assert!(String::from_utf8_lossy(&out.stderr).contains("no such store"));
     assert!(!missing.exists());
 }
+
+#[test]
+fn events_new_filters_sort_and_pages() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("record.db");
+    assert!(ingest(&db, &[&campaign()]).status.success());
+    let ids = |filters: &[&str]| -> Vec<String> {
+        events(&db, filters)
+            .iter()
+            .map(|e| e["event_id"].as_str().unwrap().to_string())
+            .collect()
+    };
+    // Within 10 km of Maiduguri: the bombing and the protest, not Konduga (35 km) or Bama.
+    assert_eq!(
+        ids(&["--near", "11.85,13.16", "--km", "10"]),
+        ["ev:borno-01", "ev:borno-04"]
+    );
+    assert_eq!(ids(&["--near", "11.85,13.16", "--km", "50"]).len(), 3);
+    // A box around Bama (13.69°E, 11.52°N) only.
+    assert_eq!(ids(&["--bbox", "13.6,11.4,13.8,11.6"]), ["ev:borno-08"]);
+    assert!(ids(&["--bbox", "-10,-10,-5,-5"]).is_empty());
+    assert_eq!(ids(&["--type", "Protests"]), ["ev:borno-04"]);
+    assert_eq!(
+        ids(&["--actor", "military forces of nigeria"]),
+        ["ev:borno-08"]
+    );
+    // Words of one report's text (borno-02: "grain traders sell maize and millet").
+    assert_eq!(ids(&["--text", "maize millet"]), ["ev:borno-01"]);
+    assert_eq!(ids(&["--text", "Sambisa"]), ["ev:borno-08"]);
+    assert!(ids(&["--text", "maize Sambisa"]).is_empty());
+    // Sort and page: most killed first (the bombing's 18, the farmers' 5).
+    assert_eq!(
+        ids(&["--sort", "-fatalities", "--limit", "2"]),
+        ["ev:borno-01", "ev:borno-05"]
+    );
+    assert_eq!(
+        ids(&["--sort", "-reports", "--limit", "1", "--offset", "1"]),
+        ["ev:borno-08"]
+    );
+    assert_eq!(ids(&["--sort", "-date"])[0], "ev:borno-08");
+    // The output keeps the contract: claims with doc_id, tolls with low/best/high.
+    let all = events(&db, &["--sort", "-date", "--limit", "1"]);
+    assert_eq!(all[0]["doc_id"], all[0]["event_id"]);
+    assert!(all[0]["claims"][0]["doc_id"].is_string());
+    assert!(all[0]["fatalities"]["best"].is_u64());
+    // Bad flags are usage errors naming the flag.
+    let db_arg = db.to_str().unwrap();
+    for (bad, named) in [
+        (vec!["--bbox", "1,2,3"], "--bbox"),
+        (vec!["--bbox", "10,12,14,11"], "MIN_LAT is above MAX_LAT"),
+        (vec!["--near", "95,13"], "latitude"),
+        (vec!["--km", "5"], "--near"),
+        (
+            vec!["--near", "11,13", "--km", "-1"],
+            "positive number of km",
+        ),
+        (vec!["--sort", "size"], "-fatalities"),
+        (vec!["--limit", "0"], "--limit"),
+    ] {
+        let mut args = vec!["events", "--db", db_arg];
+        args.extend(&bad);
+        let out = sitrep(&args);
+        assert_eq!(out.status.code(), Some(2), "{bad:?}");
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert!(stderr.contains(named), "{bad:?}: {stderr}");
+    }
+    // A filter the store refuses is an error, not an empty answer.
+    let out = sitrep(&["events", "--db", db_arg, "--text", "\"*"]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("invalid query"));
+}
+
+#[test]
+fn timeline_prints_days_and_running_tolls() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("record.db");
+    assert!(ingest(&db, &[&campaign()]).status.success());
+    let db_arg = db.to_str().unwrap();
+    let out = sitrep(&["timeline", "--db", db_arg]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let timeline: Value = serde_json::from_slice(&out.stdout).expect("one JSON object");
+    // Three events on Sunday 2 June (18 + 5 dead, the protest), the Bama attack on 11 June
+    // (contested: its best is the army's zero).
+    assert_eq!(
+        timeline["days"],
+        serde_json::json!([
+            {"date": "2024-06-02", "events": 3, "fatalities": 23},
+            {"date": "2024-06-11", "events": 1, "fatalities": 0},
+        ])
+    );
+    let series = timeline["series"].as_array().unwrap();
+    let civilians = series
+        .iter()
+        .find(|s| s["key"] == "Borno (NG) · Civilians (Nigeria)" && s["kind"] == "killed")
+        .unwrap_or_else(|| panic!("{series:?}"));
+    assert_eq!(civilians["place"], "Borno");
+    assert_eq!(civilians["country_code"], "NG");
+    let points = civilians["points"].as_array().unwrap();
+    // The bombing counts once at its fused best (18), however many of its five reports
+    // restate or revise it; the Konduga farmers add five.
+    let steps: Vec<(&str, u64, &str)> = points
+        .iter()
+        .map(|p| {
+            (
+                p["date"].as_str().unwrap(),
+                p["value"].as_u64().unwrap(),
+                p["event_id"].as_str().unwrap(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        steps,
+        [
+            ("2024-06-03", 18, "ev:borno-01"),
+            ("2024-06-03", 23, "ev:borno-05"),
+        ]
+    );
+    // Each point shows its evidence: a span of its report's text.
+    let konduga = &points[1];
+    assert_eq!(konduga["doc_id"], "borno-05");
+    assert_eq!(konduga["text"], "killed five farmers");
+    let span = konduga["span"].as_array().unwrap();
+    assert_eq!(span[1].as_u64().unwrap() - span[0].as_u64().unwrap(), 19);
+    let soldiers = series
+        .iter()
+        .find(|s| s["side"] == "Military Forces of Nigeria")
+        .expect("the soldiers' series");
+    assert_eq!(soldiers["points"][0]["value"], 7);
+    assert_eq!(soldiers["points"][0]["date"], "2024-06-12");
+
+    // Filters apply; jsonl prints one series per line.
+    let out = sitrep(&[
+        "timeline",
+        "--db",
+        db_arg,
+        "--format",
+        "jsonl",
+        "--from",
+        "2024-06-10",
+    ]);
+    assert!(out.status.success());
+    let lines: Vec<Value> = String::from_utf8(out.stdout)
+        .unwrap()
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    assert!(!lines.is_empty());
+    assert!(lines.iter().all(|s| s["points"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .all(|p| p["event_id"] == "ev:borno-08")));
+    let out = sitrep(&["timeline", "--db", db_arg, "--format", "csv"]);
+    assert_eq!(out.status.code(), Some(2));
+}

@@ -27,7 +27,12 @@
 //! - Fusion ([`fusion`]) is incremental: each new report's main event (its first) joins the
 //!   best matching cluster or founds one, and that cluster's figures are recomputed from its
 //!   reports before the batch commits. The report's other events are stored but not fused.
-//! - Reading: [`Store::for_each_event`] walks the fused events that pass a [`Filter`].
+//! - Reading: [`Store::for_each_event`] walks the fused events that pass a [`Filter`];
+//!   [`Store::events_page`] reads one page of them in a [`Sort`] order with their total;
+//!   [`Store::event`] one fused event with its claims and reports (texts included);
+//!   [`Store::documents`] and [`Store::document`] the reports; [`Store::timeline`] events per
+//!   day and running tolls per campaign and side (the rule is in [`timeline`]).
+//! - Text search: an FTS5 index over the reports' titles and texts ([`Filter::text`]).
 //!
 //! The database runs in WAL mode, so a reader (`sitrep events`) never blocks the writer; a
 //! second writer waits up to [`BUSY_TIMEOUT`] for the lock.
@@ -37,6 +42,7 @@ mod read;
 mod rows;
 pub mod schema;
 pub mod text;
+pub mod timeline;
 mod write;
 
 use std::collections::HashMap;
@@ -47,7 +53,11 @@ use rusqlite::Connection;
 use serde::Serialize;
 use sitrep_model::{Actor, Claim, DocResult, Document, EventDate, Location, Span, Toll};
 
-pub use read::Filter;
+pub use read::{
+    DocumentDetail, DocumentPage, DocumentSummary, EventDetail, EventDocument, EventPage, Filter,
+    Page, Sort,
+};
+pub use timeline::{Timeline, TimelineDay, TollPoint, TollSeries};
 
 /// How long a writer waits for another writer's lock before failing.
 pub const BUSY_TIMEOUT: Duration = Duration::from_secs(30);
@@ -74,6 +84,10 @@ pub enum StoreError {
         /// The newest version this build knows.
         supported: i64,
     },
+    /// A malformed filter, sort order or page (a date that is no day, a box off the globe, a
+    /// zero page size, …): the caller's mistake, not the store's.
+    #[error("invalid query: {0}")]
+    InvalidFilter(String),
     /// Any other SQLite error.
     #[error("database error: {0}")]
     Sqlite(#[from] rusqlite::Error),
@@ -270,7 +284,84 @@ impl Store {
         filter: &Filter,
         f: impl FnMut(FusedEvent) -> std::ops::ControlFlow<()>,
     ) -> Result<(), StoreError> {
-        read::for_each_event(&self.conn, filter, f)
+        read::for_each_event(&self.conn, filter, &Page::default(), true, f)
+    }
+
+    /// Call `f` with each fused event that passes `filter`, in `page`'s order and bounds,
+    /// until it answers `Break`. Without `with_claims` the events' `claims` are left empty
+    /// (faster). Events are read in chunks, each chunk's reports, actors and claims with one
+    /// query each.
+    pub fn for_each_event_in(
+        &self,
+        filter: &Filter,
+        page: &Page,
+        with_claims: bool,
+        f: impl FnMut(FusedEvent) -> std::ops::ControlFlow<()>,
+    ) -> Result<(), StoreError> {
+        read::for_each_event(&self.conn, filter, page, with_claims, f)
+    }
+
+    /// How many fused events pass `filter`.
+    pub fn count_events(&self, filter: &Filter) -> Result<u64, StoreError> {
+        filter.validate()?;
+        read::count_events(&self.conn, filter)
+    }
+
+    /// One page of the fused events that pass `filter`, with how many pass it in all. Without
+    /// `with_claims` the events' `claims` are left empty (a list's summaries). Both reads share
+    /// one transaction, so the total matches the page.
+    pub fn events_page(
+        &self,
+        filter: &Filter,
+        page: &Page,
+        with_claims: bool,
+    ) -> Result<EventPage, StoreError> {
+        filter.validate()?;
+        let tx = self.conn.unchecked_transaction()?;
+        let total = read::count_events(&tx, filter)?;
+        let mut events = Vec::new();
+        read::for_each_event(&tx, filter, page, with_claims, |e| {
+            events.push(e);
+            std::ops::ControlFlow::Continue(())
+        })?;
+        tx.finish()?;
+        Ok(EventPage { total, events })
+    }
+
+    /// One fused event by its `event_id` (`ev:…`), with its claims and its reports (texts
+    /// included); `None` when there is no such event.
+    pub fn event(&self, event_id: &str) -> Result<Option<EventDetail>, StoreError> {
+        let tx = self.conn.unchecked_transaction()?;
+        let found = read::event(&tx, event_id)?;
+        tx.finish()?;
+        Ok(found)
+    }
+
+    /// A page of the stored reports, in the order they were stored, each with its number of
+    /// events, and how many reports there are.
+    pub fn documents(&self, limit: u64, offset: u64) -> Result<DocumentPage, StoreError> {
+        let tx = self.conn.unchecked_transaction()?;
+        let page = read::documents(&tx, limit, offset)?;
+        tx.finish()?;
+        Ok(page)
+    }
+
+    /// One stored report by id, with its text and the fused events it belongs to; `None`
+    /// when there is no such report.
+    pub fn document(&self, doc_id: &str) -> Result<Option<DocumentDetail>, StoreError> {
+        let tx = self.conn.unchecked_transaction()?;
+        let found = read::document(&tx, doc_id)?;
+        tx.finish()?;
+        Ok(found)
+    }
+
+    /// Fused events per day and running tolls per campaign and side, over the fused events
+    /// that pass `filter` (the rule is in [`timeline`]).
+    pub fn timeline(&self, filter: &Filter) -> Result<Timeline, StoreError> {
+        let tx = self.conn.unchecked_transaction()?;
+        let found = timeline::timeline(&tx, filter)?;
+        tx.finish()?;
+        Ok(found)
     }
 }
 

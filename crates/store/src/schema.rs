@@ -134,6 +134,41 @@ CREATE TABLE postings (
 ) WITHOUT ROWID;
 CREATE INDEX postings_document ON postings(document_id);
 "#,
+    // 2: each report's text (evidence spans are byte ranges into it; NULL for reports stored
+    // at version 1), a full-text index over titles and texts (FTS5, kept in step with
+    // `documents` by triggers), and the indexes of the read side's filters and sort orders.
+    r#"
+ALTER TABLE documents ADD COLUMN text TEXT;
+
+CREATE VIRTUAL TABLE documents_fts USING fts5(
+    title, text,
+    content = 'documents', content_rowid = 'id',
+    tokenize = 'unicode61 remove_diacritics 2'
+);
+CREATE TRIGGER documents_fts_insert AFTER INSERT ON documents BEGIN
+    INSERT INTO documents_fts (rowid, title, text) VALUES (new.id, new.title, new.text);
+END;
+CREATE TRIGGER documents_fts_delete AFTER DELETE ON documents BEGIN
+    INSERT INTO documents_fts (documents_fts, rowid, title, text)
+        VALUES ('delete', old.id, old.title, old.text);
+END;
+CREATE TRIGGER documents_fts_update AFTER UPDATE OF title, text ON documents BEGIN
+    INSERT INTO documents_fts (documents_fts, rowid, title, text)
+        VALUES ('delete', old.id, old.title, old.text);
+    INSERT INTO documents_fts (rowid, title, text) VALUES (new.id, new.title, new.text);
+END;
+-- Reports stored at version 1: their titles become searchable.
+INSERT INTO documents_fts (documents_fts) VALUES ('rebuild');
+
+-- Date filters test both ends of an event's dates: the indexes carry them both.
+DROP INDEX clusters_date;
+DROP INDEX clusters_country_date;
+CREATE INDEX clusters_dates ON clusters(date_start, date_end);
+CREATE INDEX clusters_country_dates ON clusters(country_code, date_start, date_end);
+CREATE INDEX clusters_type_dates ON clusters(event_type, date_start, date_end);
+CREATE INDEX clusters_reports ON clusters(reports);
+CREATE INDEX clusters_lat_lon ON clusters(lat, lon);
+"#,
 ];
 
 /// The version a store has once every migration is applied.

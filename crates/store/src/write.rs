@@ -149,8 +149,8 @@ fn ingest_one(
         .clone()
         .or_else(|| doc.published.clone());
     conn.prepare_cached(
-        "INSERT INTO documents (doc_id, content_hash, title, published, url, outlet, origin, format, terms, ingested_at)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
+        "INSERT INTO documents (doc_id, content_hash, title, published, url, outlet, origin, format, terms, ingested_at, text)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
     )?
     .execute(
         params![
@@ -163,7 +163,8 @@ fn ingest_one(
             doc.origin,
             rows::format_str(doc.format),
             terms.encode(),
-            now()
+            now(),
+            doc.text
         ],
     )?;
     let doc_row = conn.last_insert_rowid();

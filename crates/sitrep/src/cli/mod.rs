@@ -5,6 +5,7 @@ mod events;
 mod extract;
 mod ingest;
 mod serve;
+mod timeline;
 
 use std::io::{self, IsTerminal, Write};
 use std::path::PathBuf;
@@ -48,6 +49,9 @@ enum Command {
     Events(events::EventsArgs),
     /// Serve the record over HTTP: a JSON API and the web desk (map, timeline, evidence).
     Serve(serve::ServeArgs),
+    /// Print the record's timeline as JSON: fused events per day, and running tolls per
+    /// campaign (place) and side, each point with the report and words behind it.
+    Timeline(timeline::TimelineArgs),
 }
 
 /// Output formats of `extract` and `events`.
@@ -102,6 +106,7 @@ pub fn main() -> ExitCode {
         Command::Ingest(args) => ingest::run(args, cli.verbose),
         Command::Events(args) => events::run(args),
         Command::Serve(args) => serve::run(args),
+        Command::Timeline(args) => timeline::run(args),
     };
     match result {
         Ok(code) => code,
