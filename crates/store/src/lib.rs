@@ -36,6 +36,7 @@ pub mod fusion;
 mod read;
 mod rows;
 pub mod schema;
+pub mod synthetic;
 pub mod text;
 mod write;
 

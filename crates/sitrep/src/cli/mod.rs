@@ -1,7 +1,9 @@
 //! Argument parsing, logging and the pieces the subcommands share.
 
 mod bench;
+mod bench_store;
 mod events;
+mod export;
 mod extract;
 mod ingest;
 
@@ -45,6 +47,12 @@ enum Command {
     Ingest(ingest::IngestArgs),
     /// Print the fused events of the record: one JSON object per event on stdout.
     Events(events::EventsArgs),
+    /// Write the fused events of the record as CSV (ACLED columns), GeoJSON, JSON Lines or
+    /// Parquet, on stdout or into a file (-o).
+    Export(export::ExportArgs),
+    /// Time the record: ingest throughput (pipeline and store apart) and query latency over
+    /// generated events (1 million by default).
+    BenchStore(bench_store::BenchStoreArgs),
 }
 
 /// Output formats of `extract` and `events`.
@@ -98,6 +106,8 @@ pub fn main() -> ExitCode {
         Command::Bench(args) => bench::run(args),
         Command::Ingest(args) => ingest::run(args, cli.verbose),
         Command::Events(args) => events::run(args),
+        Command::Export(args) => export::run(args, cli.verbose),
+        Command::BenchStore(args) => bench_store::run(args),
     };
     match result {
         Ok(code) => code,
