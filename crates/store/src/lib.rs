@@ -41,6 +41,7 @@ pub mod fusion;
 mod read;
 mod rows;
 pub mod schema;
+pub mod synthetic;
 pub mod text;
 pub mod timeline;
 mod write;

@@ -168,7 +168,7 @@ pub(super) fn open_store(db: &Path) -> anyhow::Result<Store> {
 }
 
 /// A `YYYY-MM-DD` day.
-fn iso_date(s: &str) -> Result<String, String> {
+pub(super) fn iso_date(s: &str) -> Result<String, String> {
     let parts: Vec<&str> = s.split('-').collect();
     let ok = matches!(parts.as_slice(), [y, m, d]
         if y.len() == 4 && m.len() == 2 && d.len() == 2
@@ -183,7 +183,7 @@ fn iso_date(s: &str) -> Result<String, String> {
 }
 
 /// Two ASCII letters.
-fn country_code(s: &str) -> Result<String, String> {
+pub(super) fn country_code(s: &str) -> Result<String, String> {
     if s.len() == 2 && s.bytes().all(|b| b.is_ascii_alphabetic()) {
         Ok(s.to_ascii_uppercase())
     } else {

@@ -40,7 +40,7 @@ use super::{plural, progress_bar, report, report_error, thread_count};
 /// The default database file, in the working directory.
 pub(super) const DEFAULT_DB: &str = "sitrep.db";
 /// Most reports per transaction.
-const BATCH_SIZE: usize = 256;
+pub(super) const BATCH_SIZE: usize = 256;
 /// A batch is committed once this long has passed since the last commit.
 const BATCH_INTERVAL: Duration = Duration::from_secs(2);
 /// Documents in flight per worker thread.

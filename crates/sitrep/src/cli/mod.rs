@@ -1,7 +1,9 @@
 //! Argument parsing, logging and the pieces the subcommands share.
 
 mod bench;
+mod bench_store;
 mod events;
+mod export;
 mod extract;
 mod ingest;
 mod serve;
@@ -52,6 +54,12 @@ enum Command {
     /// Print the record's timeline as JSON: fused events per day, and running tolls per
     /// campaign (place) and side, each point with the report and words behind it.
     Timeline(timeline::TimelineArgs),
+    /// Write the fused events of the record as CSV (ACLED columns), GeoJSON, JSON Lines or
+    /// Parquet, on stdout or into a file (-o).
+    Export(export::ExportArgs),
+    /// Time the record: ingest throughput (pipeline and store apart) and query latency over
+    /// generated events (1 million by default).
+    BenchStore(bench_store::BenchStoreArgs),
 }
 
 /// Output formats of `extract` and `events`.
@@ -107,6 +115,8 @@ pub fn main() -> ExitCode {
         Command::Events(args) => events::run(args),
         Command::Serve(args) => serve::run(args),
         Command::Timeline(args) => timeline::run(args),
+        Command::Export(args) => export::run(args, cli.verbose),
+        Command::BenchStore(args) => bench_store::run(args),
     };
     match result {
         Ok(code) => code,
