@@ -14,11 +14,11 @@ fn repo() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../..")
 }
 
-/// A running `sitrep serve`, killed when dropped.
+/// A running `sitrep serve`, killed when dropped (each test starts its own, so none outlives
+/// the test run).
 struct Server {
     child: Child,
     base: String,
-    _dir: tempfile::TempDir,
 }
 
 impl Drop for Server {
@@ -28,7 +28,7 @@ impl Drop for Server {
     }
 }
 
-fn start(db_args: &[&str], dir: tempfile::TempDir) -> Server {
+fn start(db_args: &[&std::ffi::OsStr]) -> Server {
     let mut child = Command::new(env!("CARGO_BIN_EXE_sitrep"))
         .env_remove("SITREP_LOG")
         .arg("serve")
@@ -53,19 +53,18 @@ fn start(db_args: &[&str], dir: tempfile::TempDir) -> Server {
     };
     // Keep draining stderr so the server never blocks on a full pipe.
     std::thread::spawn(move || for _ in lines {});
-    Server {
-        child,
-        base,
-        _dir: dir,
-    }
+    Server { child, base }
 }
 
-/// One server for the whole file, over the sample reports and the campaign.
-fn server() -> &'static Server {
-    static SERVER: OnceLock<Server> = OnceLock::new();
-    SERVER.get_or_init(|| {
-        let dir = tempfile::tempdir().expect("temp dir");
-        let db = dir.path().join("desk.db");
+/// The database of the sample reports and the campaign, ingested once per test run into
+/// cargo's scratch folder for integration tests.
+fn desk_db() -> &'static Path {
+    static DB: OnceLock<PathBuf> = OnceLock::new();
+    DB.get_or_init(|| {
+        let db = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join("serve-desk.db");
+        for ext in ["", "-wal", "-shm"] {
+            let _ = std::fs::remove_file(format!("{}{ext}", db.display()));
+        }
         let out = Command::new(env!("CARGO_BIN_EXE_sitrep"))
             .env_remove("SITREP_LOG")
             .args(["ingest", "--db"])
@@ -75,8 +74,21 @@ fn server() -> &'static Server {
             .output()
             .expect("run sitrep ingest");
         assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
-        let db = db.to_str().expect("UTF-8 path").to_string();
-        start(&["--db", &db], dir)
+        db
+    })
+}
+
+thread_local! {
+    /// This test's server.
+    static SERVER: std::cell::OnceCell<Server> = const { std::cell::OnceCell::new() };
+}
+
+/// The base URL of this test's server, started on first use.
+fn base() -> String {
+    SERVER.with(|s| {
+        s.get_or_init(|| start(&["--db".as_ref(), desk_db().as_os_str()]))
+            .base
+            .clone()
     })
 }
 
@@ -89,7 +101,7 @@ fn client() -> Client {
 
 fn get(path: &str) -> (StatusCode, Value) {
     let r = client()
-        .get(format!("{}{path}", server().base))
+        .get(format!("{}{path}", base()))
         .send()
         .expect("GET");
     let status = r.status();
@@ -253,7 +265,7 @@ fn bad_requests_get_a_json_4xx() {
         assert!(body["error"].is_string(), "{path}: {body}");
     }
     let c = client();
-    let base = &server().base;
+    let base = &base();
     let wrong_method = c.delete(format!("{base}/api/events")).send().expect("DELETE");
     assert_eq!(wrong_method.status(), StatusCode::METHOD_NOT_ALLOWED);
     assert!(wrong_method.json::<Value>().expect("JSON")["error"].is_string());
@@ -283,7 +295,7 @@ fn a_pasted_report_is_extracted_with_its_spans() {
     let text = "Gunmen killed five villagers near Bunia on Tuesday, police said. \
                 Three others were wounded.";
     let r = client()
-        .post(format!("{}/api/extract", server().base))
+        .post(format!("{}/api/extract", base()))
         .json(&json!({ "text": text, "published": "2024-03-14" }))
         .send()
         .expect("POST");
@@ -303,7 +315,7 @@ fn a_pasted_report_is_extracted_with_its_spans() {
     }
     // The same report as plain text.
     let plain = client()
-        .post(format!("{}/api/extract", server().base))
+        .post(format!("{}/api/extract", base()))
         .header("content-type", "text/plain")
         .body(text)
         .send()
@@ -331,7 +343,7 @@ fn the_openapi_description_lists_every_route() {
 
 #[test]
 fn the_desk_is_served() {
-    let r = client().get(format!("{}/", server().base)).send().expect("GET /");
+    let r = client().get(format!("{}/", base())).send().expect("GET /");
     assert_eq!(r.status(), StatusCode::OK);
     let ct = r.headers().get("content-type").and_then(|v| v.to_str().ok()).unwrap_or("").to_string();
     assert!(ct.starts_with("text/html"), "{ct}");
