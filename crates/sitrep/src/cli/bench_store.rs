@@ -19,7 +19,7 @@ use anyhow::{bail, Context};
 use clap::Args;
 use rayon::prelude::*;
 use sitrep::{Document, Pipeline};
-use sitrep_store::{synthetic, Filter, Report, Store};
+use sitrep_store::{synthetic, Filter, Page, Report, Sort, Store};
 
 use super::extract::WORKER_STACK;
 use super::ingest::BATCH_SIZE;
@@ -54,6 +54,11 @@ pub(super) struct BenchStoreArgs {
     /// Worker threads of the pipeline [default: the number of cores].
     #[arg(long, short = 'j', value_name = "N", value_parser = clap::value_parser!(u16).range(1..))]
     threads: Option<u16>,
+
+    /// Write the synthetic store to this file and keep it (for load tests of `sitrep serve`);
+    /// an existing file is replaced.
+    #[arg(long, value_name = "FILE")]
+    keep: Option<PathBuf>,
 }
 
 /// Run `bench-store`.
@@ -195,13 +200,27 @@ struct Query {
     label: &'static str,
     /// The filter of run `i`.
     filter: Box<dyn Fn(usize) -> Filter>,
-    /// The event id to stop at (the lookup), if any.
+    /// The event to read by id (the lookup), if any.
     target: Box<dyn Fn(usize) -> Option<String>>,
+    /// The order of the page.
+    sort: Sort,
 }
 
 fn bench_queries(args: &BenchStoreArgs) -> anyhow::Result<()> {
     let dir = scratch()?;
-    let path = dir.path().join("synthetic.db");
+    let path = match &args.keep {
+        Some(file) => {
+            for ext in ["", "-wal", "-shm"] {
+                let old = PathBuf::from(format!("{}{ext}", file.display()));
+                if old.exists() {
+                    std::fs::remove_file(&old)
+                        .with_context(|| format!("cannot replace {}", old.display()))?;
+                }
+            }
+            file.clone()
+        }
+        None => dir.path().join("synthetic.db"),
+    };
     let spec = synthetic::Spec {
         events: args.events,
         ..synthetic::Spec::default()
@@ -212,14 +231,7 @@ fn bench_queries(args: &BenchStoreArgs) -> anyhow::Result<()> {
         synthetic::generate(&mut store, &spec)?;
     }
     let generation = started.elapsed();
-    let size: u64 = std::fs::read_dir(dir.path())
-        .map(|entries| {
-            entries
-                .filter_map(|e| e.ok()?.metadata().ok())
-                .map(|m| m.len())
-                .sum()
-        })
-        .unwrap_or(0);
+    let size: u64 = std::fs::metadata(&path).map_or(0, |m| m.len());
     println!(
         "queries: {} synthetic fused events generated in {:.1} s ({:.0} events/s), database {:.0} MB",
         args.events,
@@ -257,6 +269,7 @@ fn bench_queries(args: &BenchStoreArgs) -> anyhow::Result<()> {
     let country = |i: usize| synthetic::COUNTRIES[(i * 13) % synthetic::COUNTRIES.len()].0;
     let lookup = targets.clone();
     let lookup_filter = move |i: usize| {
+        // Not read: the lookup is by id.
         let (_, country, date) = &lookup[i % lookup.len()];
         Filter {
             country: Some(country.clone()),
@@ -278,6 +291,7 @@ fn bench_queries(args: &BenchStoreArgs) -> anyhow::Result<()> {
                 }
             }),
             target: Box::new(|_| None),
+            sort: Sort::DateAsc,
         },
         Query {
             label: "min fatalities 20/50/100, page of 100",
@@ -286,11 +300,13 @@ fn bench_queries(args: &BenchStoreArgs) -> anyhow::Result<()> {
                 ..Filter::default()
             }),
             target: Box::new(|_| None),
+            sort: Sort::DateAsc,
         },
         Query {
             label: "whole table by date, first 100",
             filter: Box::new(|_| Filter::default()),
             target: Box::new(|_| None),
+            sort: Sort::DateAsc,
         },
         Query {
             label: "from a date on, page of 100",
@@ -302,11 +318,40 @@ fn bench_queries(args: &BenchStoreArgs) -> anyhow::Result<()> {
                 }
             }),
             target: Box::new(|_| None),
+            sort: Sort::DateAsc,
         },
         Query {
-            label: "one event by id (country + day)",
+            label: "one event by id, with claims and reports",
             filter: Box::new(lookup_filter),
             target: Box::new(move |i| Some(targets[i % targets.len()].0.clone())),
+            sort: Sort::DateAsc,
+        },
+        Query {
+            label: "box of 10 x 10 degrees, most killed first",
+            filter: Box::new(|i| {
+                let lon = -20.0 + (i % 8) as f64 * 10.0;
+                let lat = -10.0 + (i % 5) as f64 * 10.0;
+                Filter {
+                    bbox: Some([lon, lat, lon + 10.0, lat + 10.0]),
+                    ..Filter::default()
+                }
+            }),
+            target: Box::new(|_| None),
+            sort: Sort::FatalitiesDesc,
+        },
+        Query {
+            label: "actor name + 1-year range, page of 100",
+            filter: Box::new(move |i| {
+                let (year, month) = day(i);
+                Filter {
+                    actor: Some("military forces".to_string()),
+                    from: Some(format!("{year}-{month:02}-01")),
+                    to: Some(format!("{}-{month:02}-01", year + 1)),
+                    ..Filter::default()
+                }
+            }),
+            target: Box::new(|_| None),
+            sort: Sort::DateDesc,
         },
     ];
 
@@ -324,26 +369,28 @@ fn bench_queries(args: &BenchStoreArgs) -> anyhow::Result<()> {
             }
             let filter = (q.filter)(i);
             let target = (q.target)(i);
-            let mut seen = 0usize;
-            let mut found = false;
             let started = Instant::now();
-            store.for_each_event(&filter, |e| {
-                seen += 1;
-                match &target {
-                    Some(id) if e.event_id == *id => {
-                        found = true;
-                        ControlFlow::Break(())
+            let seen = match &target {
+                // What `GET /api/events/{id}` reads: the event, its claims and its reports.
+                Some(id) => {
+                    let found = store.event(id)?;
+                    if found.is_none() {
+                        bail!("the lookup did not find {id}");
                     }
-                    Some(_) => ControlFlow::Continue(()),
-                    None if seen >= PAGE => ControlFlow::Break(()),
-                    None => ControlFlow::Continue(()),
+                    1
                 }
-            })?;
+                // What `GET /api/events` reads: the total and the first page.
+                None => {
+                    let page = Page {
+                        sort: q.sort,
+                        limit: Some(PAGE as u64),
+                        offset: 0,
+                    };
+                    store.events_page(&filter, &page, false)?.events.len()
+                }
+            };
             times.push(started.elapsed());
-            if target.is_some() && !found {
-                bail!("the lookup did not find {}", target.unwrap_or_default());
-            }
-            rows = rows.max(if target.is_some() { 1 } else { seen });
+            rows = rows.max(seen);
         }
         times.sort_unstable();
         println!(
@@ -355,7 +402,6 @@ fn bench_queries(args: &BenchStoreArgs) -> anyhow::Result<()> {
             percentile(&times, 0.99)
         );
     }
-    println!("  (the store has no lookup by id yet: the last query filters by the event's country and day and stops at its id)");
     Ok(())
 }
 
