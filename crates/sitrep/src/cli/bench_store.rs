@@ -356,7 +356,7 @@ fn bench_queries(args: &BenchStoreArgs) -> anyhow::Result<()> {
     ];
 
     println!(
-        "  {:<38} {:>5} {:>6} {:>9} {:>9}",
+        "  {:<44} {:>5} {:>6} {:>9} {:>9}",
         "query", "runs", "rows", "p50 ms", "p99 ms"
     );
     for q in &queries {
@@ -394,7 +394,7 @@ fn bench_queries(args: &BenchStoreArgs) -> anyhow::Result<()> {
         }
         times.sort_unstable();
         println!(
-            "  {:<38} {:>5} {:>6} {:>9.2} {:>9.2}",
+            "  {:<44} {:>5} {:>6} {:>9.2} {:>9.2}",
             q.label,
             times.len(),
             rows,
