@@ -39,6 +39,8 @@ pub(crate) fn routes(state: AppState) -> Router {
         .route("/api/documents", get(documents))
         .route("/api/documents/{id}", get(document))
         .route("/api/extract", post(extract))
+        // The same, at the path the issue named.
+        .route("/extract", post(extract))
         .fallback(not_found)
         .method_not_allowed_fallback(method_not_allowed)
         .layer(DefaultBodyLimit::max(max_body))

@@ -313,9 +313,9 @@ fn a_pasted_report_is_extracted_with_its_spans() {
         );
         assert_eq!(text.get(s..e), c["text"].as_str(), "{c}");
     }
-    // The same report as plain text.
+    // The same report as plain text, at the short path.
     let plain = client()
-        .post(format!("{}/api/extract", base()))
+        .post(format!("{}/extract", base()))
         .header("content-type", "text/plain")
         .body(text)
         .send()
@@ -336,6 +336,7 @@ fn the_openapi_description_lists_every_route() {
         "/api/documents",
         "/api/documents/{id}",
         "/api/extract",
+        "/extract",
     ] {
         assert!(spec["paths"][path].is_object(), "{path} is not described");
     }
