@@ -186,6 +186,21 @@ fn export_filters_and_refusals() {
     assert_eq!(rows, heavy);
     assert!(heavy >= 1);
 
+    // The filters of `sitrep events`: a type and a box around Maiduguri and Konduga.
+    let out = ok(export(
+        &db,
+        &["--format", "geojson", "--type", "Protests", "--bbox", "12.5,11.0,14.0,12.5"],
+    ));
+    let fc: Value = serde_json::from_slice(&out.stdout).expect("GeoJSON");
+    let features = fc["features"].as_array().cloned().unwrap_or_default();
+    let protests = events.iter().filter(|e| e["event_type"] == "Protests").count();
+    assert!(!features.is_empty() && features.len() <= protests);
+    for f in &features {
+        assert_eq!(f["properties"]["event_type"], "Protests");
+        let lon = f["geometry"]["coordinates"][0].as_f64().unwrap_or(f64::NAN);
+        assert!((12.5..=14.0).contains(&lon), "{f}");
+    }
+
     let out = export(&db, &["--format", "parquet"]);
     assert_eq!(out.status.code(), Some(1));
     assert!(String::from_utf8_lossy(&out.stderr).contains("-o FILE"));

@@ -11,7 +11,6 @@ use clap::{Args, ValueEnum};
 use sitrep_export::{ExportError, Summary};
 use sitrep_store::{Filter, Store};
 
-use super::events::{country_code, iso_date};
 use super::ingest::DEFAULT_DB;
 use super::{plural, report};
 
@@ -42,21 +41,9 @@ pub(super) struct ExportArgs {
     #[arg(short, long, value_name = "FILE")]
     output: Option<PathBuf>,
 
-    /// Only events on or after this day (YYYY-MM-DD); undated events are left out.
-    #[arg(long, value_name = "DATE", value_parser = iso_date)]
-    from: Option<String>,
-
-    /// Only events on or before this day (YYYY-MM-DD); undated events are left out.
-    #[arg(long, value_name = "DATE", value_parser = iso_date)]
-    to: Option<String>,
-
-    /// Only events in this country (ISO 3166-1 alpha-2 code, e.g. LY).
-    #[arg(long, value_name = "CODE", value_parser = country_code)]
-    country: Option<String>,
-
-    /// Only events whose best fatality figure is at least N.
-    #[arg(long, value_name = "N")]
-    min_fatalities: Option<u64>,
+    /// Which events (the same filters as `sitrep events`).
+    #[command(flatten)]
+    filters: super::events::FilterArgs,
 }
 
 /// Run `export`.
@@ -71,15 +58,7 @@ pub(super) fn run(args: ExportArgs, verbose: u8) -> anyhow::Result<ExitCode> {
         );
     }
     let store = Store::open(&args.db)?;
-    // The filter gains fields (bbox, actor, ...) on other branches; keep the rest default.
-    #[allow(clippy::needless_update)]
-    let filter = Filter {
-        from: args.from,
-        to: args.to,
-        country: args.country,
-        min_fatalities: args.min_fatalities,
-        ..Filter::default()
-    };
+    let filter = args.filters.filter();
     let format = args.format;
     let result = match &args.output {
         Some(path) => to_file(&store, &filter, format, path),
