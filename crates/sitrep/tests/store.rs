@@ -454,3 +454,72 @@ fn timeline_prints_days_and_running_tolls() {
     let out = sitrep(&["timeline", "--db", db_arg, "--format", "csv"]);
     assert_eq!(out.status.code(), Some(2));
 }
+
+/// A kill mid-ingest loses only the batch in flight: what was committed stays, the database is
+/// consistent, and ingesting again adds exactly the rest.
+#[test]
+fn a_killed_ingest_keeps_what_it_committed() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let feed = dir.path().join("feed.jsonl");
+    let towns = ["Maiduguri", "Konduga", "Bama", "Gwoza", "Dikwa", "Monguno"];
+    let mut lines = String::new();
+    let n = 6000;
+    for i in 0..n {
+        let town = towns[i % towns.len()];
+        let text = format!(
+            "Gunmen killed {} villagers in {town} on Monday, police said. {} others were wounded in the attack on the market, the second in the area this month.",
+            2 + i % 9,
+            1 + i % 5
+        );
+        lines.push_str(
+            &serde_json::json!({"id": format!("r{i:05}"), "text": text, "published": format!("2024-{:02}-{:02}", 1 + i % 12, 1 + i % 28)})
+                .to_string(),
+        );
+        lines.push('\n');
+    }
+    fs::write(&feed, lines).expect("write feed");
+    let db = dir.path().join("k.db");
+    let mut child = Command::new(env!("CARGO_BIN_EXE_sitrep"))
+        .env_remove("SITREP_LOG")
+        .args(["ingest", "--db"])
+        .arg(&db)
+        .arg(&feed)
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::null())
+        .spawn()
+        .expect("start ingest");
+    // Wait for the first committed batch, then kill without warning.
+    let started = std::time::Instant::now();
+    let mut committed = 0;
+    while started.elapsed() < std::time::Duration::from_secs(120) {
+        std::thread::sleep(std::time::Duration::from_millis(50));
+        if let Ok(store) = Store::open(&db) {
+            committed = store.counts().map(|c| c.documents).unwrap_or(0);
+            if committed > 0 {
+                break;
+            }
+        }
+        if child.try_wait().ok().flatten().is_some() {
+            break;
+        }
+    }
+    let _ = child.kill();
+    let _ = child.wait();
+    assert!(committed > 0, "no batch was committed within two minutes");
+
+    let store = Store::open(&db).expect("the database opens after the kill");
+    let counts = store.counts().expect("counts");
+    assert!(counts.documents >= committed);
+    // Whole batches only, every stored report with its event.
+    assert!(counts.documents as usize % 256 == 0 || counts.documents as usize == n, "{counts:?}");
+    assert_eq!(counts.events, counts.documents, "{counts:?}");
+    drop(store);
+
+    // Ingesting again adds exactly the rest.
+    let out = ingest(&db, &[&feed]);
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let store = Store::open(&db).expect("open");
+    let counts = store.counts().expect("counts");
+    assert_eq!(counts.documents as usize, n);
+    assert_eq!(counts.events as usize, n);
+}
