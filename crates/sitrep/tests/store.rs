@@ -511,7 +511,7 @@ fn a_killed_ingest_keeps_what_it_committed() {
     let counts = store.counts().expect("counts");
     assert!(counts.documents >= committed);
     // Whole batches only, every stored report with its event.
-    assert!(counts.documents as usize % 256 == 0 || counts.documents as usize == n, "{counts:?}");
+    assert!((counts.documents as usize).is_multiple_of(256) || counts.documents as usize == n, "{counts:?}");
     assert_eq!(counts.events, counts.documents, "{counts:?}");
     drop(store);
 
