@@ -310,7 +310,18 @@ struct MatchCtx {
     /// The surface has a doubled letter, which normalisation collapsed ("CNN" → "cn"),
     /// so it cannot be an initialism.
     doubled: bool,
+    /// The surface has any doubled letter, whatever its case.
+    any_doubled: bool,
     fin: Final,
+}
+
+/// Population a town needs when only the collapse of its doubled letters makes it match
+/// ("Sinai" is not the Sardinian town of Sinnai; "Tal Abyad" is still Tall Abyad).
+const UNDOUBLED_MIN_POP: u64 = 20_000;
+
+/// Whether `s` has a doubled ASCII letter.
+fn has_doubled(s: &str) -> bool {
+    s.as_bytes().windows(2).any(|w| w[0].eq_ignore_ascii_case(&w[1]) && w[0].is_ascii_alphabetic())
 }
 
 fn match_ctx(text: &str, toks: &[Tok], ctx: &Ctx<'_>, end: usize, upper: bool, fin: Final) -> MatchCtx {
@@ -326,12 +337,14 @@ fn match_ctx(text: &str, toks: &[Tok], ctx: &Ctx<'_>, end: usize, upper: bool, f
         let w = text[t.start..t.end].to_ascii_lowercase();
         matches!(w.as_str(), "region" | "province" | "state" | "governorate" | "district" | "county" | "oblast" | "prefecture" | "department")
     });
+    let any_doubled = toks[ctx.start..=end].iter().any(|t| has_doubled(&text[t.start..t.end]));
     MatchCtx {
         headed,
         strict: ctx.initial || shouted,
         upper,
         calm_neighbour: !(ctx.prev_shout && next_shout),
         doubled,
+        any_doubled,
         fin,
     }
 }
@@ -365,6 +378,9 @@ fn eligible(g: &Gazetteer, id: PlaceId, flags: u8, m: &MatchCtx) -> bool {
         return false;
     }
     let pop = p.population;
+    if p.kind == PlaceKind::City && !m.any_doubled && pop < UNDOUBLED_MIN_POP && has_doubled(&p.name) {
+        return false;
+    }
     // At the start of a sentence case says nothing: a word seen in ordinary English text
     // ("Lorry owners attacked…") needs a big place.
     if m.strict && pop < 100_000 {
