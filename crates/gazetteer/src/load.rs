@@ -25,6 +25,7 @@ pub(crate) fn load() -> Result<Gazetteer, GazetteerError> {
     b.rows(&tsv)?;
     drop(tsv);
     b.keshvar();
+    b.bearing_groups();
     let g = b.finish(&words);
     tracing::debug!(
         places = g.places.len(),
@@ -504,6 +505,88 @@ impl Builder {
                     }
                 }
             }
+        }
+    }
+
+    /// Regions named by what their bearing-named parts share: North, South, West, East and
+    /// Central Darfur make "Darfur"; North and South Kivu, "Kivu"; Lower and Middle Shabelle,
+    /// "Shabelle". Two or more regions of one country (first- or second-level) must share the
+    /// name; the new region's centre is the mean of theirs. Derived names only match where
+    /// the word is not common English (see `find::eligible`).
+    fn bearing_groups(&mut self) {
+        const BEARINGS: &[&str] = &[
+            "north", "south", "east", "west", "central", "northern", "southern", "eastern", "western",
+            "upper", "lower", "middle", "nord", "sud",
+        ];
+        // (cc, key of the shared name) → (display name, members)
+        let mut groups: BTreeMap<(String, String), (String, Vec<PlaceId>)> = BTreeMap::new();
+        for p in &self.places {
+            if !matches!(p.kind, PlaceKind::Admin1 | PlaceKind::Admin2) {
+                continue;
+            }
+            // Normalising is costly: look at names whose first word may be a bearing only.
+            let first_word = p.name.split([' ', '-']).next().unwrap_or_default().to_lowercase();
+            const STEMS: &[&str] = &[
+                "north", "south", "east", "west", "central", "upper", "lower", "middle", "nord", "sud", "sham", "jan", "shar", "ghar", "was",
+            ];
+            if !STEMS.iter().any(|s| first_word.starts_with(s)) {
+                continue;
+            }
+            let key = normalize(&p.name);
+            let key = english_bearing(&key).unwrap_or(key);
+            let Some((first, rest)) = key.split_once(' ') else { continue };
+            if !BEARINGS.contains(&first) || rest.chars().filter(|c| c.is_alphabetic()).count() < 4 {
+                continue;
+            }
+            if strip_admin_words(rest).is_some() || admin_core(rest) != rest {
+                continue;
+            }
+            // The display name: the original name less its first word.
+            let display = p
+                .name
+                .split_once([' ', '-'])
+                .map_or_else(|| rest.to_string(), |(_, r)| r.trim().to_string());
+            let entry = groups.entry((p.country_code.clone(), rest.to_string())).or_insert_with(|| (display, Vec::new()));
+            if !entry.1.iter().any(|&m| self.places[m as usize].name == p.name) {
+                entry.1.push(p.id);
+            }
+        }
+        groups.retain(|_, (_, members)| members.len() >= 2);
+        // A name some place anywhere already has ("Carolina", a town in Puerto Rico and
+        // Brazil; "Macedonia") stays that place's.
+        let keys: rustc_hash::FxHashSet<&str> = groups.keys().map(|(_, k)| k.as_str()).collect();
+        let taken: rustc_hash::FxHashSet<String> = self
+            .entries
+            .iter()
+            .filter(|e| keys.contains(e.key.as_str()))
+            .map(|e| e.key.clone())
+            .collect();
+        for ((cc, key), (shown, members)) in groups {
+            if taken.contains(&key) || BEARINGS.contains(&key.as_str()) || is_region_word(&key) {
+                continue;
+            }
+            tracing::trace!(region = shown.as_str(), country = cc.as_str(), parts = members.len(), "region from its bearing-named parts");
+            let mut agg = Agg::default();
+            for &m in &members {
+                let p = &self.places[m as usize];
+                agg.add(p.lat, p.lon, p.population);
+            }
+            let (lat, lon) = agg.mean();
+            let place = Place {
+                id: 0,
+                kind: PlaceKind::Admin1,
+                name: shown,
+                country_code: cc,
+                admin1: None,
+                admin2: None,
+                lat,
+                lon,
+                population: agg.pop,
+                code: None,
+                geonameid: None,
+            };
+            let id = self.add_place(place, agg.pop);
+            self.entries.push(Entry { key, place: id, flags: DERIVED });
         }
     }
 

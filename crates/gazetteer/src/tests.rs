@@ -226,3 +226,20 @@ fn a_small_town_does_not_match_through_its_doubled_letters_alone() {
         .collect();
     assert!(found.contains(&"Sinnai"), "{found:?}");
 }
+
+#[test]
+fn regions_named_by_their_bearing_named_parts() {
+    // North, South, West, East and Central Darfur make Darfur; North and South Kivu, Kivu.
+    for (name, cc, lat, lon) in [("Darfur", "SD", 13.0, 24.5), ("Kivu", "CD", -1.5, 28.5)] {
+        let p = first_of(name, PlaceKind::Admin1, cc).unwrap_or_else(|| panic!("{name}"));
+        assert!(near(p, lat, lon, 2.5), "{name}: {p:?}");
+    }
+}
+
+#[test]
+#[ignore = "prints the derived regions, for review"]
+fn print_bearing_regions() {
+    for p in g().places().iter().filter(|p| p.kind == PlaceKind::Admin1 && p.admin1.is_none() && p.code.is_none()) {
+        println!("{} {} {:.2} {:.2}", p.country_code, p.name, p.lat, p.lon);
+    }
+}
