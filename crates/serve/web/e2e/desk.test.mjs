@@ -212,6 +212,41 @@ test('typed dates filter the table the same way', async () => {
   await page.context().close();
 });
 
+test('type, country, actor and words filter the table and the map like the API', async () => {
+  const page = await openDesk(browser);
+  const total = () => page.locator('[data-testid=events-table]').getAttribute('data-total');
+  const waitTotal = (n) =>
+    page.waitForFunction((want) => document.querySelector('[data-testid=events-table]')?.getAttribute('data-total') === want, String(n));
+
+  // Choosing a type applies at once.
+  await page.locator('[data-testid=filter-type]').selectOption('Protests');
+  const protests = await allEvents({ type: 'Protests' });
+  assert.ok(protests.total > 0);
+  await waitTotal(protests.total);
+  await idle(page);
+  const types = await page.locator('[data-testid=event-row]').evaluateAll((trs) => trs.map((tr) => tr.dataset.type));
+  assert.ok(types.length > 0 && types.every((t) => t === 'Protests'), JSON.stringify(types));
+  const markers = await page.locator('[data-testid=map-marker]').evaluateAll((els) => els.map((e) => e.dataset.eventId).sort());
+  assert.deepEqual(markers, located(protests.events).map((e) => e.event_id).sort());
+
+  // Country, actor and words together, as the API reads them.
+  await page.locator('[data-testid=filter-type]').selectOption('');
+  await page.locator('[data-testid=filter-country]').fill('ng');
+  await page.locator('[data-testid=filter-actor]').fill('boko');
+  await page.locator('[data-testid=filter-q]').fill('soldiers');
+  await page.locator('[data-testid=filter-apply]').click();
+  const want = await api('/api/events?country=NG&actor=boko&q=soldiers&limit=1');
+  assert.ok(want.total > 0 && want.total < (await allEvents()).total);
+  await waitTotal(want.total);
+
+  // Clearing brings everything back.
+  await page.locator('[data-testid=filter-clear]').click();
+  await waitTotal((await allEvents()).total);
+  assert.notEqual(await total(), String(want.total));
+  assert.deepEqual(page.errors, []);
+  await page.context().close();
+});
+
 test('pasting a report highlights each of its figures', async () => {
   const page = await openDesk(browser);
   await page.locator('[data-testid=tab-paste]').click();

@@ -12,8 +12,9 @@ import { createPaste } from './paste.js';
 
 const $ = (id) => document.getElementById(id);
 
-const state = { from: null, to: null, sort: 'date', limit: 10, offset: 0, selected: null };
-const filters = () => ({ from: state.from, to: state.to });
+const state = { from: null, to: null, type: null, country: null, actor: null, q: null, sort: 'date', limit: 10, offset: 0, selected: null };
+// The filters every query shares (empty ones are left out by the API client).
+const filters = () => ({ from: state.from, to: state.to, type: state.type, country: state.country, actor: state.actor, q: state.q });
 
 function showError(err) {
   const el = $('error');
@@ -144,6 +145,28 @@ function start() {
     setRange($('range-from').value, $('range-to').value);
   });
   $('range-clear').addEventListener('click', () => setRange(null, null));
+
+  // Type, country, actor and words narrow the table and the map like the date range does.
+  function setFilters() {
+    const val = (id) => $(id).value.trim() || null;
+    state.type = val('filter-type');
+    state.country = val('filter-country')?.toUpperCase() ?? null;
+    state.actor = val('filter-actor');
+    state.q = val('filter-q');
+    state.offset = 0;
+    loadTable();
+    loadMap();
+  }
+  $('filter-form').addEventListener('submit', (e) => {
+    e.preventDefault();
+    if (!$('filter-form').reportValidity()) return;
+    setFilters();
+  });
+  $('filter-type').addEventListener('change', setFilters);
+  $('filter-clear').addEventListener('click', () => {
+    $('filter-form').reset();
+    setFilters();
+  });
   $('zoom-in').addEventListener('click', () => timeline.zoomToRange());
   $('zoom-out').addEventListener('click', () => timeline.resetZoom());
   $('map-fit').addEventListener('click', () => map.fitAll());

@@ -78,6 +78,7 @@ export function createTable(container, { onSort, onPage, onPageSize, onSelect })
             'data-testid': 'event-row',
             'data-event-id': ev.event_id,
             'data-date-start': ev.date?.start ?? '',
+            'data-type': ev.event_type ?? '',
             'data-date-end': ev.date?.end ?? '',
             'data-fatalities': ev.fatalities?.best ?? '',
             'data-reports': ev.reports ?? '',
