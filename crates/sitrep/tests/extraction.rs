@@ -376,3 +376,22 @@ fn a_figure_of_an_earlier_year_is_background() {
     );
     assert_eq!(killed(&r), Some(1));
 }
+
+#[test]
+fn a_later_death_of_the_wounded_joins_the_incident() {
+    let r = run_published(
+        "A woman was wounded in a shooting outside a convenience store in Dayton on Saturday night. \
+         Police said the gunman fled in a gray sedan. \
+         She died on Tuesday at Miami Valley Hospital, a police spokesman said.",
+        "2023-05-17",
+    );
+    assert_eq!(killed(&r), Some(1));
+    assert_eq!(injured(&r), Some(0));
+}
+
+#[test]
+fn a_death_of_the_injured_leaves_the_injured_total() {
+    let r = run("A man was injured in a shooting on Elm Street on Sunday. He died at the hospital hours later.");
+    assert_eq!(killed(&r), Some(1));
+    assert_eq!(injured(&r), Some(0));
+}
