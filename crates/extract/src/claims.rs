@@ -1389,7 +1389,9 @@ fn singular_subject(t: &Tokens, lex: &Lexicon, range: Range<usize>, pi: usize, p
     }
     // A name, possibly after a title or age: "16-year-old Jane Doe", "Police Officer John Roe".
     // One capitalised word before "was" at the sentence start: a surname already introduced.
-    let single_ok = (aux.contains(&"was") || (aux.is_empty() && p.intrans)) && s_end - s == 1;
+    // "Doe later died", "Doe has died": adverbs and a singular auxiliary keep the subject one person.
+    let singular_adverbs = aux.iter().all(|a| matches!(*a, "later" | "eventually" | "subsequently" | "then" | "also" | "has" | "had" | "since"));
+    let single_ok = (aux.contains(&"was") || (singular_adverbs && p.intrans)) && s_end - s == 1;
     // "the grandson of U.S. Rep. Jane Doe was shot": a name after "of" is the possessor; the
     // victim is the noun before "of".
     let possessor = name_suffix(t, lex, s..s_end, single_ok).and_then(|(ns, _)| (ns.saturating_sub(6).max(s)..ns).rev().find(|&x| t.low(x) == "of"));
@@ -1520,6 +1522,12 @@ fn sentence_initial_single(t: &Tokens, lex: &Lexicon, range: Range<usize>, pi: u
                     k = c + 1;
                 }
             }
+        }
+    }
+    // "DAYTON, Ohio (AP) – A teen ...": the subject starts after the wire placeline's dash.
+    if let Some(d) = (k..(k + 12).min(pi)).find(|&x| matches!(t.low(x), "–" | "—" | "-") && subject_stop(t, x)) {
+        if (k..d).all(|x| t.capitalized(x) || t.kind(x) == Some(sitrep_segment::TokenKind::Punct) || t.raw(x).chars().all(|ch| ch.is_uppercase())) {
+            k = d + 1;
         }
     }
     let start = k;

@@ -395,3 +395,16 @@ fn a_death_of_the_injured_leaves_the_injured_total() {
     assert_eq!(killed(&r), Some(1));
     assert_eq!(injured(&r), Some(0));
 }
+
+#[test]
+fn a_single_victim_after_the_wire_placeline() {
+    let r = run("SPRINGFIELD, Ill. (AP) – A teenager who was caught in crossfire outside a gas station on Friday has died, according to the county coroner.");
+    assert_eq!(killed(&r), Some(1));
+}
+
+#[test]
+fn a_surname_with_an_adverb_before_died() {
+    let r = run("Two men were shot outside a bar on Main Street early Sunday. Thompson later died at a hospital.");
+    assert_eq!(killed(&r), Some(1));
+    assert_eq!(injured(&r), Some(1));
+}
