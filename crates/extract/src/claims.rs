@@ -959,6 +959,12 @@ pub fn claims_in_sentence(t: &Tokens, lex: &Lexicon, range: Range<usize>, nums: 
             c.earlier = true;
         }
     }
+    // "A second activist was killed ... where the first one died two weeks ago": the earlier
+    // death is the background the ordinal counts from, so this one adds to nothing.
+    let earlier_kinds: Vec<ClaimKind> = out.iter().filter(|c| c.earlier).map(|c| c.kind).collect();
+    for c in out.iter_mut().filter(|c| c.additive && !c.earlier && earlier_kinds.contains(&c.kind)) {
+        c.additive = false;
+    }
     // "One of the five people hospitalized has died": a death among those counted as hurt.
     for c in out.iter_mut().filter(|c| c.kind == ClaimKind::Killed) {
         let start = t.toks.partition_point(|tok| tok.span.start < c.span.start);
@@ -1024,7 +1030,7 @@ fn toll_rising(t: &Tokens, from: usize, to: usize) -> bool {
 }
 
 /// Words that end a subject phrase when walking back from a predicate.
-const SUBJECT_STOP: &[&str] = &["ago", ",", ";", ":", "and", "or", "but", "when", "while", "after", "before", "as", "that", "which", "who", "where", "because", "said", "says", "\"", "“", "”", "(", ")", "if", "since", "although", "though", "until"];
+const SUBJECT_STOP: &[&str] = &["ago", ",", ";", ":", "and", "or", "but", "when", "while", "after", "before", "as", "that", "which", "who", "where", "because", "said", "says", "say", "\"", "“", "”", "(", ")", "if", "since", "although", "though", "until"];
 
 const SINGULAR_PERSON_HEADS: &[&str] = &[
     "victim", "man", "woman", "boy", "girl", "child", "driver", "officer", "soldier", "policeman",
@@ -1214,7 +1220,7 @@ fn singular_subject(t: &Tokens, lex: &Lexicon, range: Range<usize>, pi: usize, p
     if k >= range.start + 2 && t.low(k - 1) == "and" {
         if let Some(v) = (k.saturating_sub(7).max(range.start)..k - 1).rev().find(|&x| {
             let w = t.low(x);
-            (w.ends_with("ed") || w == "shot" || w == "hit") && lex.aux.contains(t.low(x.saturating_sub(1)))
+            (w.ends_with("ed") || w == "shot" || w == "hit" || w == "struck") && lex.aux.contains(t.low(x.saturating_sub(1)))
         }) {
             k = v;
         }
@@ -1224,7 +1230,9 @@ fn singular_subject(t: &Tokens, lex: &Lexicon, range: Range<usize>, pi: usize, p
         k -= 1;
         aux.push(t.low(k));
     }
-    if p.passive && !p.intrans && aux.is_empty() {
+    // "a teen accidentally shot his brother" is active: a manner adverb is no auxiliary.
+    let manner_only = aux.iter().all(|a| matches!(*a, "accidentally" | "unintentionally" | "inadvertently" | "mistakenly"));
+    if p.passive && !p.intrans && manner_only {
         return None;
     }
     // Hypotheses are not claims: "if the patient dies", "he would have died".

@@ -408,3 +408,33 @@ fn a_surname_with_an_adverb_before_died() {
     assert_eq!(killed(&r), Some(1));
     assert_eq!(injured(&r), Some(1));
 }
+
+#[test]
+fn a_manner_adverb_stands_between_victim_and_passive() {
+    let r = run("A 9-year-old girl was accidentally shot in the arm at a home in Fairview late Saturday.");
+    assert_eq!(injured(&r), Some(1));
+    // Without an auxiliary the verb is active: the shooter is no victim.
+    let r = run("Two boys are hospitalized with gunshot wounds after a third boy accidentally shot them in a garage, deputies said.");
+    assert_eq!(claims(&r), vec![(ClaimKind::Injured, 2, Some(2))]);
+}
+
+#[test]
+fn the_victim_after_police_say() {
+    let r = run("Police say the child was shot at an apartment complex on Oak Street around 9:30 p.m. Tuesday.");
+    assert_eq!(injured(&r), Some(1));
+}
+
+#[test]
+fn struck_and_wounded_share_the_auxiliary() {
+    let r = run("A 7-year-old boy was struck and wounded by a bullet Monday evening inside a home on Pine Street.");
+    assert_eq!(injured(&r), Some(1));
+}
+
+#[test]
+fn an_ordinal_death_after_an_earlier_one_adds_to_nothing() {
+    let r = run(
+        "A second activist has been killed in the same township where the first one died two weeks ago. \
+         The body of Mario Quintero, a community organizer, was found Wednesday near the river, prosecutors said.",
+    );
+    assert_eq!(killed(&r), Some(1));
+}
