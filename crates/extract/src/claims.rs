@@ -95,10 +95,21 @@ pub fn note_antecedents(t: &Tokens, lex: &Lexicon, nums: &[NumberMention], end: 
     for m in nums.iter().filter(|m| m.non_count.is_none()) {
         let vp = victim_phrase(t, lex, m.tokens.end, end);
         if vp.head == Head::Person && vp.range.end > m.tokens.end {
-            antecedents.insert(t.low(vp.range.end - 1).to_string(), (m.low, m.high));
+            let head = t.low(vp.range.end - 1);
+            antecedents.insert(head.to_string(), (m.low, m.high));
+            // The last group of victims, for a later "they" ("Two men were shot ... they were
+            // pronounced dead"); perpetrators are not victims.
+            if m.low >= 2 && m.high == Some(m.low) && !PERPETRATOR_NOUNS.contains(&head) {
+                antecedents.insert(THEY.to_string(), (m.low, m.high));
+            } else {
+                antecedents.remove(THEY);
+            }
         }
     }
 }
+
+/// Key of the last plural group of people in [`Antecedents`], for "they".
+const THEY: &str = "\u{0}they";
 
 /// "X was the only casualty", "the two bombers were the only reported casualties".
 fn only_casualties(t: &Tokens, range: Range<usize>, sentence: usize, antecedents: &Antecedents, out: &mut Vec<RawClaim>) {
@@ -1248,6 +1259,20 @@ fn singular_subject(t: &Tokens, lex: &Lexicon, range: Range<usize>, pi: usize, p
             x -= 1;
         }
     }
+    // "Both men were taken to a hospital, where they were pronounced dead"; "Two men were
+    // shot ... They died at the scene": "they" is the group named before.
+    let singular_aux = aux.iter().any(|a| matches!(*a, "was" | "is" | "has"));
+    if k > range.start && t.low(k - 1) == "they" && (k - 1 == range.start || subject_stop(t, k - 2)) && p.kind == ClaimKind::Killed && !singular_aux && (!aux.is_empty() || p.intrans) {
+        let both = t.low(range.start) == "both" && (range.start + 1..(range.start + 4).min(k - 1)).any(|x| lex.is_person(t.low(x)));
+        if let Some((low, high)) = if both { Some((2, Some(2))) } else { antecedents.get(THEY).copied() } {
+            let mut c = single(p.kind, t.span(k - 1..pe), sentence, pi);
+            c.low = low;
+            c.high = high;
+            c.definite = true;
+            c.victims = Some(t.span(k - 1..k));
+            return Some(c);
+        }
+    }
     let plural_aux = aux.iter().any(|a| matches!(*a, "were" | "are" | "have")) && !aux.contains(&"was");
     if plural_aux {
         // Plural subjects carry their own figure; "they were killed" has none, but
@@ -1712,7 +1737,9 @@ fn singular_object_inner(t: &Tokens, lex: &Lexicon, range: Range<usize>, pi: usi
         c.perpetrators = true;
         return Some(c);
     }
-    if matches!(first, "another" | "one") && (k + 1 >= range.end || matches!(t.low(k + 1), "," | "." | "and" | "in" | "on" | "at" | "while" | "when" | ";")) {
+    // "the killing of another" (a definition in law) names nobody; "killing another" does.
+    let nominal = p.words.last() == Some(&"of");
+    if matches!(first, "another" | "one") && !nominal && (k + 1 >= range.end || matches!(t.low(k + 1), "," | "." | "and" | "in" | "on" | "at" | "while" | "when" | ";")) {
         let mut c = single(p.kind, t.span(pi..k + 1), sentence, pi);
         c.additive = first == "another";
         return Some(c);

@@ -438,3 +438,21 @@ fn an_ordinal_death_after_an_earlier_one_adds_to_nothing() {
     );
     assert_eq!(killed(&r), Some(1));
 }
+
+#[test]
+fn they_refers_to_the_group_named_before() {
+    let r = run("Two men were shot outside a liquor store on Fifth Avenue late Friday. They were taken to Mercy Hospital, where they were later pronounced dead.");
+    assert_eq!(killed(&r), Some(2));
+    assert_eq!(injured(&r), Some(0));
+    let r = run("Both men were transported to a hospital downtown, where they died early Saturday, police said.");
+    assert_eq!(killed(&r), Some(2));
+}
+
+#[test]
+fn the_killing_of_another_in_a_legal_definition_names_nobody() {
+    let r = run(
+        "A 24-year-old man was shot and killed outside a nightclub on Saturday. \
+         Under state law, second-degree murder is the knowing killing of another.",
+    );
+    assert_eq!(killed(&r), Some(1));
+}
