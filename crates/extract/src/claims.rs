@@ -1143,11 +1143,53 @@ fn singular_claims(t: &Tokens, lex: &Lexicon, range: Range<usize>, used: &[usize
         if p.active {
             if let Some(mut c) = singular_object(t, lex, range.clone(), i, e, p, sentence, antecedents) {
                 c.struck = p.struck;
-                out.push(c);
+                let after = c.victims.filter(|_| c.named.is_some()).map(|v| t.toks.partition_point(|tok| tok.span.start < v.end));
+                out.push(c.clone());
+                // "killed Jane Doe, 21, and John Roe, 22": each name listed is one more person.
+                if let Some(k) = after {
+                    for (r, name) in more_named_objects(t, lex, k, range.end) {
+                        let mut more = c.clone();
+                        more.named = Some(name);
+                        more.victims = Some(t.span(r.clone()));
+                        more.span = t.span(r.clone());
+                        more.anchor = r.start;
+                        out.push(more);
+                    }
+                }
             }
         }
         i = e;
     }
+}
+
+/// Names listed after a named object: ", 21, and John Roe, 22", "and Mary Major".
+fn more_named_objects(t: &Tokens, lex: &Lexicon, mut k: usize, end: usize) -> Vec<(Range<usize>, String)> {
+    let mut out = Vec::new();
+    let age = |k: usize| t.low(k) == "," && t.kind(k + 1) == Some(sitrep_segment::TokenKind::Number);
+    loop {
+        if age(k) {
+            k += 2;
+        }
+        if t.low(k) == "," && t.low(k + 1) == "and" {
+            k += 1;
+        }
+        if !matches!(t.low(k), "and" | ",") || k + 2 >= end {
+            break;
+        }
+        let start = k + 1;
+        let mut e = start;
+        while e < end && e < start + 5 && (t.capitalized(e) || (e > start && t.raw(e) == ".")) {
+            e += 1;
+        }
+        // Two words at least, then the end of the phrase.
+        let closed = e >= end || NP_STOP.contains(&t.low(e)) || matches!(t.low(e), "," | "." | ";" | "last" | "early" | "late");
+        match (e >= start + 2 && closed).then(|| proper_name(t, lex, start..e, usize::MAX)).flatten() {
+            Some(name) => out.push((start..e, name)),
+            None => break,
+        }
+        k = e;
+    }
+    out
 }
 
 /// "The shooting left a teenager injured", "leaving a 12-year-old dead": one person, named by

@@ -456,3 +456,11 @@ fn the_killing_of_another_in_a_legal_definition_names_nobody() {
     );
     assert_eq!(killed(&r), Some(1));
 }
+
+#[test]
+fn a_list_of_named_victims_counts_each_name() {
+    let r = run("Investigators say a drive-by shooting on Lake Street killed Rosa Delgado, 23, and Marcus Bell, 19, on Thursday afternoon.");
+    assert_eq!(killed(&r), Some(2));
+    let r = run("A gunman killed Peter Lang and Ana Ortiz outside a bakery on Sunday.");
+    assert_eq!(killed(&r), Some(2));
+}
