@@ -108,6 +108,9 @@ pub fn note_antecedents(t: &Tokens, lex: &Lexicon, nums: &[NumberMention], end: 
     }
 }
 
+/// Days of the week, which may stand between a verb and its object.
+const DAYS: &[&str] = &["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"];
+
 /// Key of the last plural group of people in [`Antecedents`], for "they".
 const THEY: &str = "\u{0}they";
 
@@ -1410,6 +1413,15 @@ fn singular_subject(t: &Tokens, lex: &Lexicon, range: Range<usize>, pi: usize, p
     }
     if t.low(s) == "only" && s + 1 < s_end {
         s += 1;
+    }
+    // "Officials identified the young boy who was shot to death", "Relatives confirmed Monday
+    // the toddler has died": the subject is the noun phrase after the reporting verb.
+    if let Some(d) = (s + 1..s_end).rev().find(|&d| {
+        matches!(t.low(d), "the" | "a" | "an")
+            && (t.low(d - 1).ends_with("ed") || matches!(t.low(d - 1), "say" | "says" | "said" | "told") || (d >= s + 2 && DAYS.contains(&t.low(d - 1)) && t.low(d - 2).ends_with("ed")))
+            && (d + 1..s_end).all(|x| !NP_STOP.contains(&t.low(x)))
+    }) {
+        s = d;
     }
     let subj: Vec<&str> = (s..s_end).map(|x| t.low(x)).collect();
     let first = subj[0];

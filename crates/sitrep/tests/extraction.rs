@@ -464,3 +464,18 @@ fn a_list_of_named_victims_counts_each_name() {
     let r = run("A gunman killed Peter Lang and Ana Ortiz outside a bakery on Sunday.");
     assert_eq!(killed(&r), Some(2));
 }
+
+#[test]
+fn the_victim_is_the_object_of_a_reporting_verb() {
+    let r = run("Detectives on Tuesday identified the young man who was shot to death behind a laundromat on Ninth Street.");
+    assert_eq!(killed(&r), Some(1));
+    let r = run("A toddler was wounded in a shooting at a house party on Saturday. Relatives confirmed Monday the toddler has died.");
+    assert_eq!(killed(&r), Some(1));
+    assert_eq!(injured(&r), Some(0));
+}
+
+#[test]
+fn pronounced_clinically_dead_is_a_death() {
+    let r = run("A 30-year-old man shot during a robbery at a gas station was pronounced clinically dead at a hospital on Friday.");
+    assert_eq!(killed(&r), Some(1));
+}
