@@ -1165,6 +1165,45 @@ fn singular_claims(t: &Tokens, lex: &Lexicon, range: Range<usize>, used: &[usize
     }
 }
 
+/// "The shooting left Jane Doe, 21, and John Roe, 22, dead": named people left dead or hurt,
+/// one claim each.
+fn left_named(t: &Tokens, lex: &Lexicon, range: Range<usize>, sentence: usize, out: &mut Vec<RawClaim>) {
+    for i in range.clone() {
+        if !matches!(t.low(i), "left" | "leaving" | "leaves") || !t.capitalized(i + 1) {
+            continue;
+        }
+        let start = i + 1;
+        let mut e = start;
+        while e < range.end && e < start + 5 && (t.capitalized(e) || (e > start && t.raw(e) == ".")) {
+            e += 1;
+        }
+        let Some(first) = (e >= start + 2).then(|| proper_name(t, lex, start..e, usize::MAX)).flatten() else {
+            continue;
+        };
+        let mut names = vec![(start..e, first)];
+        names.extend(more_named_objects(t, lex, e, range.end));
+        // The state after the last name (and its age).
+        let mut k = names.last().map_or(e, |(r, _)| r.end);
+        if t.low(k) == "," && t.kind(k + 1) == Some(sitrep_segment::TokenKind::Number) {
+            k += 2;
+        }
+        if t.low(k) == "," {
+            k += 1;
+        }
+        let kind = match t.low(k) {
+            "dead" => ClaimKind::Killed,
+            "injured" | "wounded" | "hurt" => ClaimKind::Injured,
+            _ => continue,
+        };
+        for (r, name) in names {
+            let mut c = single(kind, t.span(r.clone()), sentence, r.start);
+            c.named = Some(name);
+            c.victims = Some(t.span(r));
+            out.push(c);
+        }
+    }
+}
+
 /// Names listed after a named object: ", 21, and John Roe, 22", "and Mary Major".
 fn more_named_objects(t: &Tokens, lex: &Lexicon, mut k: usize, end: usize) -> Vec<(Range<usize>, String)> {
     let mut out = Vec::new();
@@ -1198,6 +1237,7 @@ fn more_named_objects(t: &Tokens, lex: &Lexicon, mut k: usize, end: usize) -> Ve
 /// "The shooting left a teenager injured", "leaving a 12-year-old dead": one person, named by
 /// an indefinite article and a person noun (or an age: "a 12-year-old"), left dead or hurt.
 fn left_one(t: &Tokens, lex: &Lexicon, range: Range<usize>, sentence: usize, out: &mut Vec<RawClaim>) {
+    left_named(t, lex, range.clone(), sentence, out);
     for i in range.clone() {
         if !matches!(t.low(i), "left" | "leaving" | "leaves") || !matches!(t.low(i + 1), "a" | "an") {
             continue;
@@ -1839,7 +1879,7 @@ fn singular_object_inner(t: &Tokens, lex: &Lexicon, range: Range<usize>, pi: usi
     // A name after a few lowercase title words: "killed prominent writer Jane Doe".
     let mut k = k;
     let mut titles = 0;
-    while titles < 4 && k < range.end && !t.capitalized(k) && t.kind(k) == Some(sitrep_segment::TokenKind::Word) && !NP_STOP.contains(&t.low(k)) {
+    while titles < 4 && k < range.end && !t.capitalized(k) && t.kind(k) == Some(sitrep_segment::TokenKind::Word) && !NP_STOP.contains(&t.low(k)) && !matches!(t.low(k), "left" | "leaving" | "leaves") {
         k += 1;
         titles += 1;
     }

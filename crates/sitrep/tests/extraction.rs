@@ -479,3 +479,10 @@ fn pronounced_clinically_dead_is_a_death() {
     let r = run("A 30-year-old man shot during a robbery at a gas station was pronounced clinically dead at a hospital on Friday.");
     assert_eq!(killed(&r), Some(1));
 }
+
+#[test]
+fn named_people_left_dead() {
+    let r = run("Police said the shooting on Harper Avenue left Carlos Vega, 27, and Dana Whitfield, 31, dead.");
+    assert_eq!(killed(&r), Some(2));
+    assert_eq!(injured(&r), None);
+}
