@@ -1410,6 +1410,35 @@ fn singular_subject(t: &Tokens, lex: &Lexicon, range: Range<usize>, pi: usize, p
     if s_end > range.start + 1 && matches!(t.low(s_end - 1), "who" | "that") {
         s_end -= 1;
     }
+    // "Jane Doe, 16, of Springfield, died": the age and home town after the name are
+    // appositions; the name is before them.
+    if s_end > range.start + 1 && t.low(s_end - 1) == "," {
+        let mut close = s_end - 1;
+        loop {
+            let mut open = close;
+            while open > range.start && close - open < 6 && t.low(open - 1) != "," {
+                open -= 1;
+            }
+            let age = close == open + 1 && t.kind(open) == Some(sitrep_segment::TokenKind::Number);
+            let home = close > open + 1 && t.low(open) == "of" && (open + 1..close).all(|x| t.capitalized(x) || t.low(x) == ".");
+            if !(age || home) || open <= range.start + 1 || t.low(open - 1) != "," {
+                break;
+            }
+            close = open - 1;
+        }
+        if close < s_end - 1 {
+            let mut open = close;
+            while open > range.start && close - open < 7 && !subject_stop(t, open - 1) {
+                open -= 1;
+            }
+            if let Some((ns, name)) = name_suffix(t, lex, open..close, false) {
+                let mut c = single(p.kind, t.span(ns..pe), sentence, pi);
+                c.named = Some(name);
+                c.victims = Some(t.span(ns..close));
+                return Some(c);
+            }
+        }
+    }
     // "..., Jane Doe, was killed": the name between the commas.
     if s_end > range.start + 1 && t.low(s_end - 1) == "," {
         let close = s_end - 1;

@@ -486,3 +486,9 @@ fn named_people_left_dead() {
     assert_eq!(killed(&r), Some(2));
     assert_eq!(injured(&r), None);
 }
+
+#[test]
+fn a_name_before_its_age_and_home_town() {
+    let r = run("According to the sheriff's office, Tyler Brandt, 17, of Riverton, died Thursday after being shot in the chest on Tuesday.");
+    assert_eq!(killed(&r), Some(1));
+}
