@@ -11,6 +11,8 @@
 //! 3. **Singular victims** without a figure: "a policeman was killed", "Jane Doe died",
 //!    "gunmen shot dead an elder", "killing himself".
 //! 4. **Negation**: "no one was hurt", "there were no casualties" give 0.
+//! 5. **Event words**: "a deadly shooting" is at least one death, a vague figure that any
+//!    stated one replaces.
 //!
 //! A figure is never a claim when the number is an age, year, time, money, percentage,
 //! date part, or when its noun is not a noun for people ("four armoured vehicles").
@@ -953,6 +955,7 @@ pub fn claims_in_sentence(t: &Tokens, lex: &Lexicon, range: Range<usize>, nums: 
         }
     }
     coded_fatalities(t, range.clone(), sentence, &mut out);
+    deadly_shooting(t, range.clone(), sentence, &mut out);
     fatally_among(t, range.clone(), nums, sentence, &mut out);
     singular_claims(t, lex, range.clone(), &used_preds, sentence, antecedents, &mut out);
     along_with(t, lex, range.clone(), sentence, &mut out);
@@ -1942,6 +1945,24 @@ fn singular_object_inner(t: &Tokens, lex: &Lexicon, range: Range<usize>, pi: usi
         }
     }
     None
+}
+
+/// "Police are investigating a deadly shooting": at least one death, a vague figure that any
+/// stated one replaces.
+fn deadly_shooting(t: &Tokens, range: Range<usize>, sentence: usize, out: &mut Vec<RawClaim>) {
+    for i in range.start + 1..range.end {
+        if !(matches!(t.low(i), "deadly" | "fatal") && t.low(i + 1) == "shooting" && matches!(t.low(i - 1), "a" | "the")) {
+            continue;
+        }
+        if i + 2 < range.end && matches!(t.low(i + 2), "of" | "that" | "which" | "spree" | "rampage") {
+            continue;
+        }
+        let mut c = single(ClaimKind::Killed, t.span(i - 1..i + 2), sentence, i);
+        c.high = None;
+        c.qualifier = Qualifier::AtLeast;
+        c.vague = true;
+        out.push(c);
+    }
 }
 
 /// "Four people were shot, one fatally": a death among those struck.

@@ -492,3 +492,12 @@ fn a_name_before_its_age_and_home_town() {
     let r = run("According to the sheriff's office, Tyler Brandt, 17, of Riverton, died Thursday after being shot in the chest on Tuesday.");
     assert_eq!(killed(&r), Some(1));
 }
+
+#[test]
+fn a_deadly_shooting_is_at_least_one_death() {
+    let r = run("Deputies are looking for a man they want to question about a deadly shooting early Wednesday on Route 9.");
+    assert_eq!(killed(&r), Some(1));
+    // A stated figure replaces it.
+    let r = run("Deputies are investigating a deadly shooting on Route 9. Three men were killed, a spokesman said.");
+    assert_eq!(killed(&r), Some(3));
+}
