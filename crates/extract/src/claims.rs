@@ -1663,6 +1663,21 @@ fn more_single_objects(t: &Tokens, lex: &Lexicon, mut k: usize, end: usize) -> (
 /// sentence opens with one person, and the predicate has a singular auxiliary.
 #[allow(clippy::too_many_arguments)]
 fn sentence_initial_single(t: &Tokens, lex: &Lexicon, range: Range<usize>, pi: usize, pe: usize, p: &Predicate, sentence: usize, aux: &[&str]) -> Option<RawClaim> {
+    // "One of the victims, who was shot in the head, later died": one of a group counted before.
+    let st = range.start;
+    if t.low(st) == "one" && t.low(st + 1) == "of" && matches!(t.low(st + 2), "the" | "those") && pi <= st + 30 && p.kind == ClaimKind::Killed {
+        let noun = t.low(st + 3);
+        let relative = matches!(t.low(st + 4), "who" | ",") || noun == "who";
+        let no_plural_aux = !aux.iter().any(|a| matches!(*a, "were" | "are" | "have"));
+        if (lex.is_person(noun) || noun == "victims" || noun == "who") && relative && no_plural_aux && (p.intrans || aux.contains(&"was")) {
+            let mut c = single(p.kind, t.span(st..pe), sentence, pi);
+            c.definite = true;
+            c.subset = true;
+            c.of_hurt = (st + 4..pi).any(|x| matches!(t.low(x), "shot" | "wounded" | "injured" | "hurt" | "hospitalized" | "hospitalised"));
+            c.victims = Some(t.span(st..st + 4));
+            return Some(c);
+        }
+    }
     if !aux.iter().any(|a| matches!(*a, "was" | "has" | "had" | "is" | "being")) || pi > range.start + 40 {
         return None;
     }

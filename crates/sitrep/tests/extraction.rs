@@ -501,3 +501,10 @@ fn a_deadly_shooting_is_at_least_one_death() {
     let r = run("Deputies are investigating a deadly shooting on Route 9. Three men were killed, a spokesman said.");
     assert_eq!(killed(&r), Some(3));
 }
+
+#[test]
+fn one_of_the_victims_who_later_died() {
+    let r = run("Five people were shot outside a nightclub on Saturday. One of the victims, who was shot in the neck, later died at a hospital, police said.");
+    assert_eq!(killed(&r), Some(1));
+    assert_eq!(injured(&r), Some(4));
+}
