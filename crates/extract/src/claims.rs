@@ -1678,7 +1678,9 @@ fn sentence_initial_single(t: &Tokens, lex: &Lexicon, range: Range<usize>, pi: u
             return Some(c);
         }
     }
-    if !aux.iter().any(|a| matches!(*a, "was" | "has" | "had" | "is" | "being")) || pi > range.start + 40 {
+    // "A teen who was caught in the crossfire died": a past intransitive needs no auxiliary.
+    let past_intrans = p.intrans && matches!(p.words.first(), Some(&"died") | Some(&"succumbed")) && aux.iter().all(|a| matches!(*a, "later" | "eventually" | "subsequently" | "then"));
+    if !(past_intrans || aux.iter().any(|a| matches!(*a, "was" | "has" | "had" | "is" | "being"))) || pi > range.start + 40 {
         return None;
     }
     let mut k = range.start;

@@ -508,3 +508,9 @@ fn one_of_the_victims_who_later_died() {
     assert_eq!(killed(&r), Some(1));
     assert_eq!(injured(&r), Some(4));
 }
+
+#[test]
+fn a_single_victim_with_a_relative_clause_died() {
+    let r = run("A teenager who was caught in crossfire outside a gas station died at the scene, police said.");
+    assert_eq!(killed(&r), Some(1));
+}
