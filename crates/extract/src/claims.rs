@@ -11,6 +11,8 @@
 //! 3. **Singular victims** without a figure: "a policeman was killed", "Jane Doe died",
 //!    "gunmen shot dead an elder", "killing himself".
 //! 4. **Negation**: "no one was hurt", "there were no casualties" give 0.
+//! 5. **Event words**: "a deadly shooting" is at least one death, a vague figure that any
+//!    stated one replaces.
 //!
 //! A figure is never a claim when the number is an age, year, time, money, percentage,
 //! date part, or when its noun is not a noun for people ("four armoured vehicles").
@@ -95,10 +97,24 @@ pub fn note_antecedents(t: &Tokens, lex: &Lexicon, nums: &[NumberMention], end: 
     for m in nums.iter().filter(|m| m.non_count.is_none()) {
         let vp = victim_phrase(t, lex, m.tokens.end, end);
         if vp.head == Head::Person && vp.range.end > m.tokens.end {
-            antecedents.insert(t.low(vp.range.end - 1).to_string(), (m.low, m.high));
+            let head = t.low(vp.range.end - 1);
+            antecedents.insert(head.to_string(), (m.low, m.high));
+            // The last group of victims, for a later "they" ("Two men were shot ... they were
+            // pronounced dead"); perpetrators are not victims.
+            if m.low >= 2 && m.high == Some(m.low) && !PERPETRATOR_NOUNS.contains(&head) {
+                antecedents.insert(THEY.to_string(), (m.low, m.high));
+            } else {
+                antecedents.remove(THEY);
+            }
         }
     }
 }
+
+/// Days of the week, which may stand between a verb and its object.
+const DAYS: &[&str] = &["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"];
+
+/// Key of the last plural group of people in [`Antecedents`], for "they".
+const THEY: &str = "\u{0}they";
 
 /// "X was the only casualty", "the two bombers were the only reported casualties".
 fn only_casualties(t: &Tokens, range: Range<usize>, sentence: usize, antecedents: &Antecedents, out: &mut Vec<RawClaim>) {
@@ -939,6 +955,7 @@ pub fn claims_in_sentence(t: &Tokens, lex: &Lexicon, range: Range<usize>, nums: 
         }
     }
     coded_fatalities(t, range.clone(), sentence, &mut out);
+    deadly_shooting(t, range.clone(), sentence, &mut out);
     fatally_among(t, range.clone(), nums, sentence, &mut out);
     singular_claims(t, lex, range.clone(), &used_preds, sentence, antecedents, &mut out);
     along_with(t, lex, range.clone(), sentence, &mut out);
@@ -958,6 +975,12 @@ pub fn claims_in_sentence(t: &Tokens, lex: &Lexicon, range: Range<usize>, nums: 
         if earlier_time(t, start, range.clone(), c.span) {
             c.earlier = true;
         }
+    }
+    // "A second activist was killed ... where the first one died two weeks ago": the earlier
+    // death is the background the ordinal counts from, so this one adds to nothing.
+    let earlier_kinds: Vec<ClaimKind> = out.iter().filter(|c| c.earlier).map(|c| c.kind).collect();
+    for c in out.iter_mut().filter(|c| c.additive && !c.earlier && earlier_kinds.contains(&c.kind)) {
+        c.additive = false;
     }
     // "One of the five people hospitalized has died": a death among those counted as hurt.
     for c in out.iter_mut().filter(|c| c.kind == ClaimKind::Killed) {
@@ -1024,7 +1047,7 @@ fn toll_rising(t: &Tokens, from: usize, to: usize) -> bool {
 }
 
 /// Words that end a subject phrase when walking back from a predicate.
-const SUBJECT_STOP: &[&str] = &["ago", ",", ";", ":", "and", "or", "but", "when", "while", "after", "before", "as", "that", "which", "who", "where", "because", "said", "says", "\"", "“", "”", "(", ")", "if", "since", "although", "though", "until"];
+const SUBJECT_STOP: &[&str] = &["ago", ",", ";", ":", "and", "or", "but", "when", "while", "after", "before", "as", "that", "which", "who", "where", "because", "said", "says", "say", "\"", "“", "”", "(", ")", "if", "since", "although", "though", "until"];
 
 const SINGULAR_PERSON_HEADS: &[&str] = &[
     "victim", "man", "woman", "boy", "girl", "child", "driver", "officer", "soldier", "policeman",
@@ -1126,16 +1149,98 @@ fn singular_claims(t: &Tokens, lex: &Lexicon, range: Range<usize>, used: &[usize
         if p.active {
             if let Some(mut c) = singular_object(t, lex, range.clone(), i, e, p, sentence, antecedents) {
                 c.struck = p.struck;
-                out.push(c);
+                let after = c.victims.filter(|_| c.named.is_some()).map(|v| t.toks.partition_point(|tok| tok.span.start < v.end));
+                out.push(c.clone());
+                // "killed Jane Doe, 21, and John Roe, 22": each name listed is one more person.
+                if let Some(k) = after {
+                    for (r, name) in more_named_objects(t, lex, k, range.end) {
+                        let mut more = c.clone();
+                        more.named = Some(name);
+                        more.victims = Some(t.span(r.clone()));
+                        more.span = t.span(r.clone());
+                        more.anchor = r.start;
+                        out.push(more);
+                    }
+                }
             }
         }
         i = e;
     }
 }
 
+/// "The shooting left Jane Doe, 21, and John Roe, 22, dead": named people left dead or hurt,
+/// one claim each.
+fn left_named(t: &Tokens, lex: &Lexicon, range: Range<usize>, sentence: usize, out: &mut Vec<RawClaim>) {
+    for i in range.clone() {
+        if !matches!(t.low(i), "left" | "leaving" | "leaves") || !t.capitalized(i + 1) {
+            continue;
+        }
+        let start = i + 1;
+        let mut e = start;
+        while e < range.end && e < start + 5 && (t.capitalized(e) || (e > start && t.raw(e) == ".")) {
+            e += 1;
+        }
+        let Some(first) = (e >= start + 2).then(|| proper_name(t, lex, start..e, usize::MAX)).flatten() else {
+            continue;
+        };
+        let mut names = vec![(start..e, first)];
+        names.extend(more_named_objects(t, lex, e, range.end));
+        // The state after the last name (and its age).
+        let mut k = names.last().map_or(e, |(r, _)| r.end);
+        if t.low(k) == "," && t.kind(k + 1) == Some(sitrep_segment::TokenKind::Number) {
+            k += 2;
+        }
+        if t.low(k) == "," {
+            k += 1;
+        }
+        let kind = match t.low(k) {
+            "dead" => ClaimKind::Killed,
+            "injured" | "wounded" | "hurt" => ClaimKind::Injured,
+            _ => continue,
+        };
+        for (r, name) in names {
+            let mut c = single(kind, t.span(r.clone()), sentence, r.start);
+            c.named = Some(name);
+            c.victims = Some(t.span(r));
+            out.push(c);
+        }
+    }
+}
+
+/// Names listed after a named object: ", 21, and John Roe, 22", "and Mary Major".
+fn more_named_objects(t: &Tokens, lex: &Lexicon, mut k: usize, end: usize) -> Vec<(Range<usize>, String)> {
+    let mut out = Vec::new();
+    let age = |k: usize| t.low(k) == "," && t.kind(k + 1) == Some(sitrep_segment::TokenKind::Number);
+    loop {
+        if age(k) {
+            k += 2;
+        }
+        if t.low(k) == "," && t.low(k + 1) == "and" {
+            k += 1;
+        }
+        if !matches!(t.low(k), "and" | ",") || k + 2 >= end {
+            break;
+        }
+        let start = k + 1;
+        let mut e = start;
+        while e < end && e < start + 5 && (t.capitalized(e) || (e > start && t.raw(e) == ".")) {
+            e += 1;
+        }
+        // Two words at least, then the end of the phrase.
+        let closed = e >= end || NP_STOP.contains(&t.low(e)) || matches!(t.low(e), "," | "." | ";" | "last" | "early" | "late");
+        match (e >= start + 2 && closed).then(|| proper_name(t, lex, start..e, usize::MAX)).flatten() {
+            Some(name) => out.push((start..e, name)),
+            None => break,
+        }
+        k = e;
+    }
+    out
+}
+
 /// "The shooting left a teenager injured", "leaving a 12-year-old dead": one person, named by
 /// an indefinite article and a person noun (or an age: "a 12-year-old"), left dead or hurt.
 fn left_one(t: &Tokens, lex: &Lexicon, range: Range<usize>, sentence: usize, out: &mut Vec<RawClaim>) {
+    left_named(t, lex, range.clone(), sentence, out);
     for i in range.clone() {
         if !matches!(t.low(i), "left" | "leaving" | "leaves") || !matches!(t.low(i + 1), "a" | "an") {
             continue;
@@ -1214,7 +1319,7 @@ fn singular_subject(t: &Tokens, lex: &Lexicon, range: Range<usize>, pi: usize, p
     if k >= range.start + 2 && t.low(k - 1) == "and" {
         if let Some(v) = (k.saturating_sub(7).max(range.start)..k - 1).rev().find(|&x| {
             let w = t.low(x);
-            (w.ends_with("ed") || w == "shot" || w == "hit") && lex.aux.contains(t.low(x.saturating_sub(1)))
+            (w.ends_with("ed") || w == "shot" || w == "hit" || w == "struck") && lex.aux.contains(t.low(x.saturating_sub(1)))
         }) {
             k = v;
         }
@@ -1224,7 +1329,9 @@ fn singular_subject(t: &Tokens, lex: &Lexicon, range: Range<usize>, pi: usize, p
         k -= 1;
         aux.push(t.low(k));
     }
-    if p.passive && !p.intrans && aux.is_empty() {
+    // "a teen accidentally shot his brother" is active: a manner adverb is no auxiliary.
+    let manner_only = aux.iter().all(|a| matches!(*a, "accidentally" | "unintentionally" | "inadvertently" | "mistakenly"));
+    if p.passive && !p.intrans && manner_only {
         return None;
     }
     // Hypotheses are not claims: "if the patient dies", "he would have died".
@@ -1238,6 +1345,20 @@ fn singular_subject(t: &Tokens, lex: &Lexicon, range: Range<usize>, pi: usize, p
                 return None;
             }
             x -= 1;
+        }
+    }
+    // "Both men were taken to a hospital, where they were pronounced dead"; "Two men were
+    // shot ... They died at the scene": "they" is the group named before.
+    let singular_aux = aux.iter().any(|a| matches!(*a, "was" | "is" | "has"));
+    if k > range.start && t.low(k - 1) == "they" && (k - 1 == range.start || subject_stop(t, k - 2)) && p.kind == ClaimKind::Killed && !singular_aux && (!aux.is_empty() || p.intrans) {
+        let both = t.low(range.start) == "both" && (range.start + 1..(range.start + 4).min(k - 1)).any(|x| lex.is_person(t.low(x)));
+        if let Some((low, high)) = if both { Some((2, Some(2))) } else { antecedents.get(THEY).copied() } {
+            let mut c = single(p.kind, t.span(k - 1..pe), sentence, pi);
+            c.low = low;
+            c.high = high;
+            c.definite = true;
+            c.victims = Some(t.span(k - 1..k));
+            return Some(c);
         }
     }
     let plural_aux = aux.iter().any(|a| matches!(*a, "were" | "are" | "have")) && !aux.contains(&"was");
@@ -1292,6 +1413,35 @@ fn singular_subject(t: &Tokens, lex: &Lexicon, range: Range<usize>, pi: usize, p
     if s_end > range.start + 1 && matches!(t.low(s_end - 1), "who" | "that") {
         s_end -= 1;
     }
+    // "Jane Doe, 16, of Springfield, died": the age and home town after the name are
+    // appositions; the name is before them.
+    if s_end > range.start + 1 && t.low(s_end - 1) == "," {
+        let mut close = s_end - 1;
+        loop {
+            let mut open = close;
+            while open > range.start && close - open < 6 && t.low(open - 1) != "," {
+                open -= 1;
+            }
+            let age = close == open + 1 && t.kind(open) == Some(sitrep_segment::TokenKind::Number);
+            let home = close > open + 1 && t.low(open) == "of" && (open + 1..close).all(|x| t.capitalized(x) || t.low(x) == ".");
+            if !(age || home) || open <= range.start + 1 || t.low(open - 1) != "," {
+                break;
+            }
+            close = open - 1;
+        }
+        if close < s_end - 1 {
+            let mut open = close;
+            while open > range.start && close - open < 7 && !subject_stop(t, open - 1) {
+                open -= 1;
+            }
+            if let Some((ns, name)) = name_suffix(t, lex, open..close, false) {
+                let mut c = single(p.kind, t.span(ns..pe), sentence, pi);
+                c.named = Some(name);
+                c.victims = Some(t.span(ns..close));
+                return Some(c);
+            }
+        }
+    }
     // "..., Jane Doe, was killed": the name between the commas.
     if s_end > range.start + 1 && t.low(s_end - 1) == "," {
         let close = s_end - 1;
@@ -1335,6 +1485,15 @@ fn singular_subject(t: &Tokens, lex: &Lexicon, range: Range<usize>, pi: usize, p
     }
     if t.low(s) == "only" && s + 1 < s_end {
         s += 1;
+    }
+    // "Officials identified the young boy who was shot to death", "Relatives confirmed Monday
+    // the toddler has died": the subject is the noun phrase after the reporting verb.
+    if let Some(d) = (s + 1..s_end).rev().find(|&d| {
+        matches!(t.low(d), "the" | "a" | "an")
+            && (t.low(d - 1).ends_with("ed") || matches!(t.low(d - 1), "say" | "says" | "said" | "told") || (d >= s + 2 && DAYS.contains(&t.low(d - 1)) && t.low(d - 2).ends_with("ed")))
+            && (d + 1..s_end).all(|x| !NP_STOP.contains(&t.low(x)))
+    }) {
+        s = d;
     }
     let subj: Vec<&str> = (s..s_end).map(|x| t.low(x)).collect();
     let first = subj[0];
@@ -1389,7 +1548,9 @@ fn singular_subject(t: &Tokens, lex: &Lexicon, range: Range<usize>, pi: usize, p
     }
     // A name, possibly after a title or age: "16-year-old Jane Doe", "Police Officer John Roe".
     // One capitalised word before "was" at the sentence start: a surname already introduced.
-    let single_ok = (aux.contains(&"was") || (aux.is_empty() && p.intrans)) && s_end - s == 1;
+    // "Doe later died", "Doe has died": adverbs and a singular auxiliary keep the subject one person.
+    let singular_adverbs = aux.iter().all(|a| matches!(*a, "later" | "eventually" | "subsequently" | "then" | "also" | "has" | "had" | "since"));
+    let single_ok = (aux.contains(&"was") || (singular_adverbs && p.intrans)) && s_end - s == 1;
     // "the grandson of U.S. Rep. Jane Doe was shot": a name after "of" is the possessor; the
     // victim is the noun before "of".
     let possessor = name_suffix(t, lex, s..s_end, single_ok).and_then(|(ns, _)| (ns.saturating_sub(6).max(s)..ns).rev().find(|&x| t.low(x) == "of"));
@@ -1502,7 +1663,24 @@ fn more_single_objects(t: &Tokens, lex: &Lexicon, mut k: usize, end: usize) -> (
 /// sentence opens with one person, and the predicate has a singular auxiliary.
 #[allow(clippy::too_many_arguments)]
 fn sentence_initial_single(t: &Tokens, lex: &Lexicon, range: Range<usize>, pi: usize, pe: usize, p: &Predicate, sentence: usize, aux: &[&str]) -> Option<RawClaim> {
-    if !aux.iter().any(|a| matches!(*a, "was" | "has" | "had" | "is" | "being")) || pi > range.start + 40 {
+    // "One of the victims, who was shot in the head, later died": one of a group counted before.
+    let st = range.start;
+    if t.low(st) == "one" && t.low(st + 1) == "of" && matches!(t.low(st + 2), "the" | "those") && pi <= st + 30 && p.kind == ClaimKind::Killed {
+        let noun = t.low(st + 3);
+        let relative = matches!(t.low(st + 4), "who" | ",") || noun == "who";
+        let no_plural_aux = !aux.iter().any(|a| matches!(*a, "were" | "are" | "have"));
+        if (lex.is_person(noun) || noun == "victims" || noun == "who") && relative && no_plural_aux && (p.intrans || aux.contains(&"was")) {
+            let mut c = single(p.kind, t.span(st..pe), sentence, pi);
+            c.definite = true;
+            c.subset = true;
+            c.of_hurt = (st + 4..pi).any(|x| matches!(t.low(x), "shot" | "wounded" | "injured" | "hurt" | "hospitalized" | "hospitalised"));
+            c.victims = Some(t.span(st..st + 4));
+            return Some(c);
+        }
+    }
+    // "A teen who was caught in the crossfire died": a past intransitive needs no auxiliary.
+    let past_intrans = p.intrans && matches!(p.words.first(), Some(&"died") | Some(&"succumbed")) && aux.iter().all(|a| matches!(*a, "later" | "eventually" | "subsequently" | "then"));
+    if !(past_intrans || aux.iter().any(|a| matches!(*a, "was" | "has" | "had" | "is" | "being"))) || pi > range.start + 40 {
         return None;
     }
     let mut k = range.start;
@@ -1520,6 +1698,12 @@ fn sentence_initial_single(t: &Tokens, lex: &Lexicon, range: Range<usize>, pi: u
                     k = c + 1;
                 }
             }
+        }
+    }
+    // "DAYTON, Ohio (AP) – A teen ...": the subject starts after the wire placeline's dash.
+    if let Some(d) = (k..(k + 12).min(pi)).find(|&x| matches!(t.low(x), "–" | "—" | "-") && subject_stop(t, x)) {
+        if (k..d).all(|x| t.capitalized(x) || t.kind(x) == Some(sitrep_segment::TokenKind::Punct) || t.raw(x).chars().all(|ch| ch.is_uppercase())) {
+            k = d + 1;
         }
     }
     let start = k;
@@ -1696,7 +1880,9 @@ fn singular_object_inner(t: &Tokens, lex: &Lexicon, range: Range<usize>, pi: usi
         c.perpetrators = true;
         return Some(c);
     }
-    if matches!(first, "another" | "one") && (k + 1 >= range.end || matches!(t.low(k + 1), "," | "." | "and" | "in" | "on" | "at" | "while" | "when" | ";")) {
+    // "the killing of another" (a definition in law) names nobody; "killing another" does.
+    let nominal = p.words.last() == Some(&"of");
+    if matches!(first, "another" | "one") && !nominal && (k + 1 >= range.end || matches!(t.low(k + 1), "," | "." | "and" | "in" | "on" | "at" | "while" | "when" | ";")) {
         let mut c = single(p.kind, t.span(pi..k + 1), sentence, pi);
         c.additive = first == "another";
         return Some(c);
@@ -1742,7 +1928,7 @@ fn singular_object_inner(t: &Tokens, lex: &Lexicon, range: Range<usize>, pi: usi
     // A name after a few lowercase title words: "killed prominent writer Jane Doe".
     let mut k = k;
     let mut titles = 0;
-    while titles < 4 && k < range.end && !t.capitalized(k) && t.kind(k) == Some(sitrep_segment::TokenKind::Word) && !NP_STOP.contains(&t.low(k)) {
+    while titles < 4 && k < range.end && !t.capitalized(k) && t.kind(k) == Some(sitrep_segment::TokenKind::Word) && !NP_STOP.contains(&t.low(k)) && !matches!(t.low(k), "left" | "leaving" | "leaves") {
         k += 1;
         titles += 1;
     }
@@ -1776,6 +1962,24 @@ fn singular_object_inner(t: &Tokens, lex: &Lexicon, range: Range<usize>, pi: usi
         }
     }
     None
+}
+
+/// "Police are investigating a deadly shooting": at least one death, a vague figure that any
+/// stated one replaces.
+fn deadly_shooting(t: &Tokens, range: Range<usize>, sentence: usize, out: &mut Vec<RawClaim>) {
+    for i in range.start + 1..range.end {
+        if !(matches!(t.low(i), "deadly" | "fatal") && t.low(i + 1) == "shooting" && matches!(t.low(i - 1), "a" | "the")) {
+            continue;
+        }
+        if i + 2 < range.end && matches!(t.low(i + 2), "of" | "that" | "which" | "spree" | "rampage") {
+            continue;
+        }
+        let mut c = single(ClaimKind::Killed, t.span(i - 1..i + 2), sentence, i);
+        c.high = None;
+        c.qualifier = Qualifier::AtLeast;
+        c.vague = true;
+        out.push(c);
+    }
 }
 
 /// "Four people were shot, one fatally": a death among those struck.

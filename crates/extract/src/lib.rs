@@ -98,6 +98,11 @@ fn said_of_incident(t: &Tokens, start: usize) -> bool {
     })
 }
 
+/// True when the named person of `c` was counted as hurt in one of `claims`.
+fn hurt_before(c: &RawClaim, claims: &[RawClaim]) -> bool {
+    c.named.as_deref().is_some_and(|n| claims.iter().any(|e| e.kind == ClaimKind::Injured && e.named.as_deref().is_some_and(|m| events::same_person(n, m))))
+}
+
 /// Run the extract stage.
 pub fn extract(input: &Input) -> Vec<Event> {
     let lex = Lexicon::get();
@@ -176,9 +181,16 @@ pub fn extract(input: &Input) -> Vec<Event> {
             // A rising toll ("the death toll rose to 40") updates the incident before it, whatever
             // the date of the update.
             let update = inc.iter().all(|c| c.toll && c.cumulative);
+            // "He died on Thursday", "the victim was pronounced dead": one person already
+            // described dies later; the death belongs to the incident that hurt them.
+            let later_death = |cur: &Incident| {
+                inc.iter().all(|c| c.kind == ClaimKind::Killed && c.low == 1 && !c.perpetrators && !c.background && (c.definite || hurt_before(c, &cur.claims)))
+                    && cur.claims.iter().any(|c| c.kind == ClaimKind::Injured && c.low > 0 && !c.background)
+            };
             let new = match incidents.last() {
                 None => true,
                 Some(_) if update => false,
+                Some(cur) if later_death(cur) => false,
                 Some(cur) => {
                     info.separate
                         || match (&info.date, &cur.date) {
@@ -224,6 +236,28 @@ pub fn extract(input: &Input) -> Vec<Event> {
         }
         if info.date.is_some() {
             last_date = info.date;
+        }
+    }
+
+    // A death of someone the incident already counts as hurt ("A man was wounded ... He died
+    // Thursday") leaves the injured total, unless a death was already told before it.
+    for inc in &mut incidents {
+        for k in 0..inc.claims.len() {
+            let c = &inc.claims[k];
+            let earlier = &inc.claims[..k];
+            let of_hurt = c.kind == ClaimKind::Killed
+                && c.low == 1
+                && !c.perpetrators
+                && (c.definite || hurt_before(c, earlier))
+                && earlier.iter().any(|e| e.kind == ClaimKind::Injured && e.low > 0 && !e.struck && !e.background)
+                && !earlier.iter().any(|e| {
+                    // "the other militant was injured": two people, one hurt and one dead.
+                    e.victims_other || e.victims.and_then(|v| text.get(v.start..v.end)).is_some_and(|v| v.split_whitespace().any(|w| w.eq_ignore_ascii_case("other")))
+                })
+                && !earlier.iter().any(|e| e.kind == ClaimKind::Killed && e.low > 0);
+            if of_hurt {
+                inc.claims[k].of_hurt = true;
+            }
         }
     }
 

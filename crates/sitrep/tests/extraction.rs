@@ -376,3 +376,141 @@ fn a_figure_of_an_earlier_year_is_background() {
     );
     assert_eq!(killed(&r), Some(1));
 }
+
+#[test]
+fn a_later_death_of_the_wounded_joins_the_incident() {
+    let r = run_published(
+        "A woman was wounded in a shooting outside a convenience store in Dayton on Saturday night. \
+         Police said the gunman fled in a gray sedan. \
+         She died on Tuesday at Miami Valley Hospital, a police spokesman said.",
+        "2023-05-17",
+    );
+    assert_eq!(killed(&r), Some(1));
+    assert_eq!(injured(&r), Some(0));
+}
+
+#[test]
+fn a_death_of_the_injured_leaves_the_injured_total() {
+    let r = run("A man was injured in a shooting on Elm Street on Sunday. He died at the hospital hours later.");
+    assert_eq!(killed(&r), Some(1));
+    assert_eq!(injured(&r), Some(0));
+}
+
+#[test]
+fn a_single_victim_after_the_wire_placeline() {
+    let r = run("SPRINGFIELD, Ill. (AP) – A teenager who was caught in crossfire outside a gas station on Friday has died, according to the county coroner.");
+    assert_eq!(killed(&r), Some(1));
+}
+
+#[test]
+fn a_surname_with_an_adverb_before_died() {
+    let r = run("Two men were shot outside a bar on Main Street early Sunday. Thompson later died at a hospital.");
+    assert_eq!(killed(&r), Some(1));
+    assert_eq!(injured(&r), Some(1));
+}
+
+#[test]
+fn a_manner_adverb_stands_between_victim_and_passive() {
+    let r = run("A 9-year-old girl was accidentally shot in the arm at a home in Fairview late Saturday.");
+    assert_eq!(injured(&r), Some(1));
+    // Without an auxiliary the verb is active: the shooter is no victim.
+    let r = run("Two boys are hospitalized with gunshot wounds after a third boy accidentally shot them in a garage, deputies said.");
+    assert_eq!(claims(&r), vec![(ClaimKind::Injured, 2, Some(2))]);
+}
+
+#[test]
+fn the_victim_after_police_say() {
+    let r = run("Police say the child was shot at an apartment complex on Oak Street around 9:30 p.m. Tuesday.");
+    assert_eq!(injured(&r), Some(1));
+}
+
+#[test]
+fn struck_and_wounded_share_the_auxiliary() {
+    let r = run("A 7-year-old boy was struck and wounded by a bullet Monday evening inside a home on Pine Street.");
+    assert_eq!(injured(&r), Some(1));
+}
+
+#[test]
+fn an_ordinal_death_after_an_earlier_one_adds_to_nothing() {
+    let r = run(
+        "A second activist has been killed in the same township where the first one died two weeks ago. \
+         The body of Mario Quintero, a community organizer, was found Wednesday near the river, prosecutors said.",
+    );
+    assert_eq!(killed(&r), Some(1));
+}
+
+#[test]
+fn they_refers_to_the_group_named_before() {
+    let r = run("Two men were shot outside a liquor store on Fifth Avenue late Friday. They were taken to Mercy Hospital, where they were later pronounced dead.");
+    assert_eq!(killed(&r), Some(2));
+    assert_eq!(injured(&r), Some(0));
+    let r = run("Both men were transported to a hospital downtown, where they died early Saturday, police said.");
+    assert_eq!(killed(&r), Some(2));
+}
+
+#[test]
+fn the_killing_of_another_in_a_legal_definition_names_nobody() {
+    let r = run(
+        "A 24-year-old man was shot and killed outside a nightclub on Saturday. \
+         Under state law, second-degree murder is the knowing killing of another.",
+    );
+    assert_eq!(killed(&r), Some(1));
+}
+
+#[test]
+fn a_list_of_named_victims_counts_each_name() {
+    let r = run("Investigators say a drive-by shooting on Lake Street killed Rosa Delgado, 23, and Marcus Bell, 19, on Thursday afternoon.");
+    assert_eq!(killed(&r), Some(2));
+    let r = run("A gunman killed Peter Lang and Ana Ortiz outside a bakery on Sunday.");
+    assert_eq!(killed(&r), Some(2));
+}
+
+#[test]
+fn the_victim_is_the_object_of_a_reporting_verb() {
+    let r = run("Detectives on Tuesday identified the young man who was shot to death behind a laundromat on Ninth Street.");
+    assert_eq!(killed(&r), Some(1));
+    let r = run("A toddler was wounded in a shooting at a house party on Saturday. Relatives confirmed Monday the toddler has died.");
+    assert_eq!(killed(&r), Some(1));
+    assert_eq!(injured(&r), Some(0));
+}
+
+#[test]
+fn pronounced_clinically_dead_is_a_death() {
+    let r = run("A 30-year-old man shot during a robbery at a gas station was pronounced clinically dead at a hospital on Friday.");
+    assert_eq!(killed(&r), Some(1));
+}
+
+#[test]
+fn named_people_left_dead() {
+    let r = run("Police said the shooting on Harper Avenue left Carlos Vega, 27, and Dana Whitfield, 31, dead.");
+    assert_eq!(killed(&r), Some(2));
+    assert_eq!(injured(&r), None);
+}
+
+#[test]
+fn a_name_before_its_age_and_home_town() {
+    let r = run("According to the sheriff's office, Tyler Brandt, 17, of Riverton, died Thursday after being shot in the chest on Tuesday.");
+    assert_eq!(killed(&r), Some(1));
+}
+
+#[test]
+fn a_deadly_shooting_is_at_least_one_death() {
+    let r = run("Deputies are looking for a man they want to question about a deadly shooting early Wednesday on Route 9.");
+    assert_eq!(killed(&r), Some(1));
+    // A stated figure replaces it.
+    let r = run("Deputies are investigating a deadly shooting on Route 9. Three men were killed, a spokesman said.");
+    assert_eq!(killed(&r), Some(3));
+}
+
+#[test]
+fn one_of_the_victims_who_later_died() {
+    let r = run("Five people were shot outside a nightclub on Saturday. One of the victims, who was shot in the neck, later died at a hospital, police said.");
+    assert_eq!(killed(&r), Some(1));
+    assert_eq!(injured(&r), Some(4));
+}
+
+#[test]
+fn a_single_victim_with_a_relative_clause_died() {
+    let r = run("A teenager who was caught in crossfire outside a gas station died at the scene, police said.");
+    assert_eq!(killed(&r), Some(1));
+}
