@@ -100,12 +100,35 @@ pub fn incident_location(
     paragraphs: &[usize],
     own: &[usize],
 ) -> Option<Location> {
-    let main = pctx.main_country();
     // A place in a country the report hardly mentions, when another country dominates, is a
     // misreading ("near Boni" in a report about Mali is not Bonn).
     let weight = |cc: &str| pctx.countries.iter().find(|(c, _)| c == cc).map_or(0.0, |(_, w)| *w);
     let top = pctx.countries.first().map_or(0.0, |(_, w)| *w);
-    let plausible = |r: &ResolvedPlace| weight(&gaz.place(r.place).country_code) * 3.0 >= top;
+    // So is a small town abroad when everything but place names (the actors, the
+    // administrative words) points to one other country: "Ananda Paribahan" in a report that
+    // speaks of upazilas is a Bangladeshi bus company, not a village in Ivory Coast.
+    let prior_top = pctx
+        .prior
+        .iter()
+        .filter(|(_, w)| *w > 0.0)
+        .max_by(|a, b| a.1.total_cmp(&b.1))
+        .map(|(c, _)| c.as_str());
+    let prior_weight = |cc: &str| pctx.prior.iter().filter(|(c, _)| c == cc).map(|(_, w)| *w).sum::<f32>();
+    let small_abroad = |r: &ResolvedPlace| {
+        let p = gaz.place(r.place);
+        p.kind == PlaceKind::City
+            && p.population < SMALL_TOWN
+            && prior_top.is_some_and(|c| c != p.country_code)
+            && prior_weight(&p.country_code) <= 0.0
+    };
+    let plausible = |r: &ResolvedPlace| weight(&gaz.place(r.place).country_code) * 3.0 >= top && !small_abroad(r);
+    // The main country, unless its only evidence is such towns.
+    let main = match pctx.main_country() {
+        Some(c) if pctx.places.iter().filter(|r| gaz.place(r.place).country_code == c).all(&small_abroad) && prior_weight(c) <= 0.0 => {
+            prior_top.or(Some(c))
+        }
+        other => other,
+    };
     let in_span = |s: Span| -> Vec<&ResolvedPlace> { pctx.places.iter().filter(|r| s.contains(r.span) && plausible(r)).collect() };
     // 1. Where the incident's own sentences put it ("in", "near", "outside").
     let mut ordered: Vec<usize> = own.to_vec();
@@ -161,7 +184,7 @@ pub fn incident_location(
     }
     // 5. The place named most often (most specific first), then the main country.
     let mut counts: Vec<(&ResolvedPlace, usize)> = Vec::new();
-    for r in pctx.places.iter().filter(|r| !r.demonym && !r.embedded) {
+    for r in pctx.places.iter().filter(|r| !r.demonym && !r.embedded && !small_abroad(r)) {
         match counts.iter_mut().find(|(q, _)| q.place == r.place) {
             Some((_, n)) => *n += 1,
             None => counts.push((r, 1)),
@@ -184,6 +207,9 @@ pub fn incident_location(
     }
     country_location(gaz, main?)
 }
+
+/// Population under which a town abroad yields to the report's other evidence.
+const SMALL_TOWN: u64 = 20_000;
 
 /// A country as a location (its centroid).
 pub fn country_location(gaz: &Gazetteer, cc: &str) -> Option<Location> {

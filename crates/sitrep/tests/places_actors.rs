@@ -193,3 +193,10 @@ fn a_region_named_by_a_common_word_counts_before_its_noun() {
     assert_eq!((l.country_code.as_deref(), l.precision), (Some("SO"), LocationPrecision::Region));
     assert_eq!(l.admin1.as_deref(), Some(l.name.as_str()));
 }
+
+#[test]
+fn a_small_town_abroad_yields_to_the_reports_other_evidence() {
+    // "Rina" is also a Polish village's name; the report's administrative word says Bangladesh.
+    let r = run("Workers of Rina Paribahan blocked a highway for two hours on Monday to protest the arrest of a driver, upazila officials said.");
+    assert_eq!(country(&r).as_deref(), Some("BD"));
+}
