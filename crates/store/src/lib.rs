@@ -55,7 +55,7 @@ use serde::Serialize;
 use sitrep_model::{Actor, Claim, DocResult, Document, EventDate, Location, Span, Toll};
 
 pub use read::{
-    DocumentDetail, DocumentPage, DocumentSummary, EventDetail, EventDocument, EventPage, Filter,
+    DocumentDetail, DocumentMeta, DocumentPage, DocumentSummary, EventDetail, EventDocument, EventPage, Filter,
     Page, Sort,
 };
 pub use timeline::{Timeline, TimelineDay, TollPoint, TollSeries};

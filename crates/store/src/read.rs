@@ -243,9 +243,9 @@ pub struct EventPage {
     pub events: Vec<FusedEvent>,
 }
 
-/// A report attached to a fused event.
+/// What is known of a stored report besides its text: the fields every report view shares.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
-pub struct EventDocument {
+pub struct DocumentMeta {
     /// The report's id.
     pub doc_id: String,
     /// Headline.
@@ -256,6 +256,27 @@ pub struct EventDocument {
     pub url: Option<String>,
     /// Who published it.
     pub outlet: Option<String>,
+}
+
+impl DocumentMeta {
+    /// The columns `doc_id, title, published, url, outlet` of a row, from column `at` on.
+    fn read(r: &rusqlite::Row<'_>, at: usize) -> rusqlite::Result<Self> {
+        Ok(DocumentMeta {
+            doc_id: r.get(at)?,
+            title: r.get(at + 1)?,
+            published: r.get(at + 2)?,
+            url: r.get(at + 3)?,
+            outlet: r.get(at + 4)?,
+        })
+    }
+}
+
+/// A report attached to a fused event.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct EventDocument {
+    /// Id, headline, date, address, outlet.
+    #[serde(flatten)]
+    pub meta: DocumentMeta,
     /// The report's text, which claim spans index (UTF-8 bytes); `None` for reports stored
     /// before the store kept texts (schema version 1).
     pub text: Option<String>,
@@ -274,16 +295,9 @@ pub struct EventDetail {
 /// A stored report, as a list shows it.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct DocumentSummary {
-    /// The report's id.
-    pub doc_id: String,
-    /// Headline.
-    pub title: Option<String>,
-    /// Publication date as stored.
-    pub published: Option<String>,
-    /// Where it was found.
-    pub url: Option<String>,
-    /// Who published it.
-    pub outlet: Option<String>,
+    /// Id, headline, date, address, outlet.
+    #[serde(flatten)]
+    pub meta: DocumentMeta,
     /// How many events extraction found in it (fused or not).
     pub events: u64,
 }
@@ -300,16 +314,9 @@ pub struct DocumentPage {
 /// One stored report with its text and the fused events it is part of.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct DocumentDetail {
-    /// The report's id.
-    pub doc_id: String,
-    /// Headline.
-    pub title: Option<String>,
-    /// Publication date as stored.
-    pub published: Option<String>,
-    /// Where it was found.
-    pub url: Option<String>,
-    /// Who published it.
-    pub outlet: Option<String>,
+    /// Id, headline, date, address, outlet.
+    #[serde(flatten)]
+    pub meta: DocumentMeta,
     /// The text (`None` for reports stored at schema version 1).
     pub text: Option<String>,
     /// The fused events its events belong to (its main event's first).
@@ -695,11 +702,7 @@ pub(crate) fn event(conn: &Connection, event_id: &str) -> Result<Option<EventDet
         )?
         .query_map([cluster], |r| {
             Ok(EventDocument {
-                doc_id: r.get(0)?,
-                title: r.get(1)?,
-                published: r.get(2)?,
-                url: r.get(3)?,
-                outlet: r.get(4)?,
+                meta: DocumentMeta::read(r, 0)?,
                 text: r.get(5)?,
             })
         })?
@@ -722,11 +725,7 @@ pub(crate) fn documents(
         )?
         .query_map([rows::to_sql_int(limit), rows::to_sql_int(offset)], |r| {
             Ok(DocumentSummary {
-                doc_id: r.get(0)?,
-                title: r.get(1)?,
-                published: r.get(2)?,
-                url: r.get(3)?,
-                outlet: r.get(4)?,
+                meta: DocumentMeta::read(r, 0)?,
                 events: rows::from_sql_int(r.get(5)?),
             })
         })?
@@ -750,11 +749,7 @@ pub(crate) fn document(
             Ok((
                 r.get::<_, i64>(0)?,
                 DocumentDetail {
-                    doc_id: r.get(1)?,
-                    title: r.get(2)?,
-                    published: r.get(3)?,
-                    url: r.get(4)?,
-                    outlet: r.get(5)?,
+                    meta: DocumentMeta::read(r, 1)?,
                     text: r.get(6)?,
                     event_ids: Vec::new(),
                 },

@@ -735,7 +735,7 @@ fn an_event_comes_with_its_claims_and_reports_texts() {
     let docs: Vec<(&str, Option<&str>)> = detail
         .documents
         .iter()
-        .map(|d| (d.doc_id.as_str(), d.published.as_deref()))
+        .map(|d| (d.meta.doc_id.as_str(), d.meta.published.as_deref()))
         .collect();
     assert_eq!(
         docs,
@@ -745,8 +745,8 @@ fn an_event_comes_with_its_claims_and_reports_texts() {
         detail.documents[0].text.as_deref(),
         Some("Three killed as Islamic State fighters clashed with GNA forces in Sirte.")
     );
-    assert_eq!(detail.documents[0].title.as_deref(), Some("Title of a"));
-    assert_eq!(detail.documents[0].outlet.as_deref(), Some("Outlet"));
+    assert_eq!(detail.documents[0].meta.title.as_deref(), Some("Title of a"));
+    assert_eq!(detail.documents[0].meta.outlet.as_deref(), Some("Outlet"));
     // A claim's span indexes its report's text.
     let claim = &detail.event.claims[0];
     let text = detail.documents[0].text.as_deref().unwrap();
@@ -774,7 +774,7 @@ fn documents_list_and_detail() {
     let ids: Vec<(&str, u64)> = page
         .documents
         .iter()
-        .map(|d| (d.doc_id.as_str(), d.events))
+        .map(|d| (d.meta.doc_id.as_str(), d.events))
         .collect();
     assert_eq!(ids, [("a2", 1), ("b", 1)]);
     assert_eq!(store.documents(10, 4).unwrap().documents[0].events, 0);
