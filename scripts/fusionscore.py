@@ -5,16 +5,14 @@ Ingests the GVA dev articles into a fresh database, reads the fused events back 
 the clusters with GVA's incidents. The incident id (the middle part of `doc_id`) is used only
 here, to score; sitrep never sees it as anything but an opaque id.
 
-Measures:
+Measures, computed by the team's scorer (`score.py --fusion`):
   * B-cubed precision / recall / F1 of the clusters against the incidents;
-  * fused killed / injured accuracy per incident: the cluster holding most of the incident's
-    articles has the incident's gold figure as its best figure (no figure counts as 0).
+  * fused killed / injured accuracy per incident.
 
   python3 scripts/fusionscore.py [--bin target/release/sitrep] [--eval ../shared/eval]
                                  [--gates .ci/gates.json] [--check]
 """
 import argparse
-import collections
 import json
 import os
 import subprocess
@@ -34,75 +32,34 @@ def main():
 
     inp = os.path.join(args.eval, "dev/gva.input.jsonl")
     gold_path = os.path.join(args.eval, "dev/gva.gold.jsonl")
-    gold = {}
-    with open(gold_path, encoding="utf-8") as f:
-        for line in f:
-            if line.strip():
-                row = json.loads(line)
-                gold[row["doc_id"]] = row["event"]
-
     with tempfile.TemporaryDirectory() as tmp:
         db = os.path.join(tmp, "fusion.db")
         subprocess.run([args.bin, "ingest", "--db", db, inp], check=True,
                        stdout=subprocess.DEVNULL)
-        out = subprocess.run([args.bin, "events", "--db", db, "--format", "jsonl"], check=True,
-                             capture_output=True, text=True).stdout
+        pred = os.path.join(tmp, "events.jsonl")
+        with open(pred, "w", encoding="utf-8") as out:
+            subprocess.run([args.bin, "events", "--db", db, "--format", "jsonl"], check=True,
+                           stdout=out)
+        # The team's scorer does the scoring; this script only runs sitrep and the gates.
+        report = subprocess.run([sys.executable, os.path.join(args.eval, "score.py"), "--fusion",
+                                 "--gold", gold_path, "--pred", pred], check=True,
+                                capture_output=True, text=True).stdout
 
-    cluster_of = {}
-    figures = {}
-    for i, line in enumerate(out.splitlines()):
-        if not line.strip():
-            continue
-        ev = json.loads(line)
-        for d in ev.get("doc_ids", []):
-            cluster_of[d] = i
-        fat = ev.get("fatalities") or {}
-        inj = ev.get("injuries") or {}
-        figures[i] = (fat.get("best") or 0, inj.get("best") or 0)
-
-    # Articles without an event are singletons.
-    next_id = len(figures)
-    for d in gold:
-        if d not in cluster_of:
-            cluster_of[d] = next_id
-            figures[next_id] = (0, 0)
-            next_id += 1
-
-    incident = {d: g["incident"] for d, g in gold.items()}
-    by_cluster = collections.defaultdict(set)
-    by_incident = collections.defaultdict(set)
-    for d in gold:
-        by_cluster[cluster_of[d]].add(d)
-        by_incident[incident[d]].add(d)
-
-    p_sum = r_sum = 0.0
-    for d in gold:
-        c = by_cluster[cluster_of[d]]
-        t = by_incident[incident[d]]
-        both = len(c & t)
-        p_sum += both / len(c)
-        r_sum += both / len(t)
-    n = len(gold)
-    p, r = p_sum / n, r_sum / n
-    f1 = 2 * p * r / (p + r) if p + r else 0.0
-
-    killed_ok = injured_ok = 0
-    for inc, docs in by_incident.items():
-        counts = collections.Counter(cluster_of[d] for d in docs)
-        top = max(counts.items(), key=lambda kv: (kv[1], -kv[0]))[0]
-        g = gold[next(iter(docs))]
-        k, j = figures[top]
-        killed_ok += k == (g.get("killed") or 0)
-        injured_ok += j == (g.get("injured") or 0)
-    m = len(by_incident)
-    scores = {
-        "bcubed_precision": p,
-        "bcubed_recall": r,
-        "bcubed_f1": f1,
-        "fused_killed_acc": killed_ok / m,
-        "fused_injured_acc": injured_ok / m,
-    }
-    print(f"fusion  {n} articles  {m} incidents  {len(by_cluster)} clusters  "
+    found = {}
+    for line in report.splitlines():
+        parts = line.split()
+        if len(parts) == 2:
+            try:
+                found[parts[0]] = float(parts[1])
+            except ValueError:
+                pass
+    keys = ["bcubed_precision", "bcubed_recall", "bcubed_f1", "fused_killed_acc", "fused_injured_acc"]
+    missing = [k for k in keys if k not in found]
+    if missing:
+        sys.exit(f"fusionscore: the scorer printed no {', '.join(missing)}:\n{report}")
+    scores = {k: found[k] for k in keys}
+    print(f"fusion  {int(found.get('docs', 0))} articles  {int(found.get('incidents', 0))} incidents  "
+          f"{int(found.get('events_pred', 0))} events  "
           + "  ".join(f"{k} {v:.3f}" for k, v in scores.items()))
 
     if args.check:
