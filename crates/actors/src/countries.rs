@@ -91,8 +91,9 @@ fn claim_key(s: &str) -> String {
     normalize(s).text.to_lowercase()
 }
 
-/// keshvar's iso_short_name without "(...)" parts or a ", ..." tail.
-fn clean_iso_name(s: &str) -> String {
+/// keshvar's (ISO 3166) short name without "(...)" parts or a ", ..." tail:
+/// "Iran (Islamic Republic of)" → "Iran", "Tanzania, United Republic of" → "Tanzania".
+pub fn clean_iso_name(s: &str) -> String {
     let mut out = String::new();
     let mut depth = 0usize;
     for c in s.chars() {

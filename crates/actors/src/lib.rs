@@ -22,7 +22,7 @@ pub mod norm;
 mod pattern;
 mod table;
 
-pub use countries::CountryInfo;
+pub use countries::{clean_iso_name, CountryInfo};
 
 use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
 use countries::load_states;

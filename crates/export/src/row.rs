@@ -228,25 +228,9 @@ fn country_of(code: &str) -> Option<(String, Option<i64>)> {
     let country = keshvar::Alpha2::try_from(code.as_str()).ok()?.to_country();
     let name = match NAMES.iter().find(|(c, _)| *c == code) {
         Some((_, name)) => (*name).to_string(),
-        None => short_name(country.iso_short_name()),
+        None => sitrep_actors::clean_iso_name(country.iso_short_name()),
     };
     Some((name, country.number().parse().ok()))
-}
-
-/// "Iran (Islamic Republic of)" → "Iran", "Tanzania, United Republic of" → "Tanzania".
-fn short_name(s: &str) -> String {
-    let mut out = String::new();
-    let mut depth = 0usize;
-    for c in s.chars() {
-        match c {
-            '(' => depth += 1,
-            ')' => depth = depth.saturating_sub(1),
-            _ if depth == 0 => out.push(c),
-            _ => {}
-        }
-    }
-    let head = out.split(',').next().unwrap_or_default();
-    head.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
 /// `actor1`, its associates, `actor2`, its associates.
