@@ -427,6 +427,9 @@ struct Found<'l> {
     also: bool,
     /// A post-modifier or aside was skipped: figures inside it are part of this group.
     skipped_modifier: bool,
+    /// The victims were hurt in a relative clause before the predicate ("who were wounded
+    /// ... later died"): the deaths are among the hurt.
+    of_hurt: bool,
 }
 
 /// Look forward from the victim phrase for a passive / intransitive / noun predicate.
@@ -435,10 +438,34 @@ fn forward<'l>(t: &Tokens, lex: &'l Lexicon, mut k: usize, end: usize, nums: &[N
     let mut saw_aux = false;
     let mut also = false;
     let mut skipped_modifier = false;
+    let mut relative = false;
+    let mut of_hurt = false;
     while k < end && steps < 10 {
         steps += 1;
         if let Some((p, e)) = lex.predicate_at(t, k) {
+            // "were found burned to death": an active-only verb that is also an auxiliary
+            // ("found") stands before the victims' own predicate.
+            if !(p.passive || p.intrans || p.noun) && lex.aux.contains(t.low(k)) && lex.predicate_at(t, e).is_some() {
+                saw_aux = true;
+                k = e;
+                continue;
+            }
             let mut ok = p.passive || p.intrans || (p.noun && !saw_aux);
+            // "10 soldiers who had been detained were killed": the relative clause's verb
+            // describes the victims; the main clause's verb, right after it, is the claim.
+            if ok && relative {
+                // The relative clause may end with a short phrase of place or time ("who were
+                // wounded in the blast later died").
+                let clause_end = (e..(e + 6).min(end)).find(|&y| matches!(t.low(y), "," | ";" | "and" | "but" | "or" | "while" | "when" | "after" | "before" | "as") || lex.predicate_at(t, y).is_some());
+                if let Some(x) = clause_end.filter(|&x| x > e || lex.aux.contains(t.low(e))) {
+                    let main = lex.predicate_at(t, x).is_some_and(|(q, _)| q.intrans || (q.passive && lex.aux.contains(t.low(x - 1))));
+                    if main && (x == e || lex.aux.contains(t.low(x - 1)) || lex.predicate_at(t, x).is_some_and(|(q, _)| q.intrans)) {
+                        of_hurt = p.kind == ClaimKind::Injured;
+                        k = x;
+                        continue;
+                    }
+                }
+            }
             // "several soldiers were killed or wounded": casualties of either kind, no figure for one.
             if matches!(t.low(e), "or" | "and" | ",") {
                 if let Some((p2, _)) = lex.predicate_at(t, e + 1) {
@@ -463,7 +490,7 @@ fn forward<'l>(t: &Tokens, lex: &'l Lexicon, mut k: usize, end: usize, nums: &[N
             }
             if ok {
                 // "N were not killed": negated auxiliaries were rejected below.
-                return Some(Found { pred: p, pred_range: k..e, also, skipped_modifier });
+                return Some(Found { pred: p, pred_range: k..e, also, skipped_modifier, of_hurt });
             }
             // An active-only form after the victims is not theirs ("5 soldiers killing...").
             return None;
@@ -483,6 +510,7 @@ fn forward<'l>(t: &Tokens, lex: &'l Lexicon, mut k: usize, end: usize, nums: &[N
         if lex.aux.contains(w) {
             saw_aux = true;
             also |= w == "also";
+            relative |= matches!(w, "who" | "that");
             k += 1;
             continue;
         }
@@ -494,13 +522,13 @@ fn forward<'l>(t: &Tokens, lex: &'l Lexicon, mut k: usize, end: usize, nums: &[N
         // its noun a few words on.
         if matches!(w, "sustained" | "suffered" | "received" | "sustaining" | "suffering") {
             if let Some(x) = (k + 1..(k + 13).min(end)).find(|&x| matches!(t.low(x), "injuries" | "injury" | "wounds" | "burns")) {
-                return Some(Found { pred: &lex.injured_rule, pred_range: k..x + 1, also, skipped_modifier });
+                return Some(Found { pred: &lex.injured_rule, pred_range: k..x + 1, also, skipped_modifier, of_hurt });
             }
         }
         // "were hacked to untimely death": any verb "to death" is a killing.
         if saw_aux && w.ends_with("ed") && t.low(k + 1) == "to" && (t.low(k + 2) == "death" || t.low(k + 3) == "death") {
             let e = if t.low(k + 2) == "death" { k + 3 } else { k + 4 };
-            return Some(Found { pred: &lex.killed_rule, pred_range: k..e, also, skipped_modifier });
+            return Some(Found { pred: &lex.killed_rule, pred_range: k..e, also, skipped_modifier, of_hurt });
         }
         if let Some(after) = skip_aside(t, k, end) {
             k = after;
@@ -704,7 +732,7 @@ fn backward<'l>(t: &Tokens, lex: &'l Lexicon, start: usize, floor: usize) -> Opt
                         if history {
                             return None;
                         }
-                        return Some(Found { pred: p, pred_range: k - len..e, also: false, skipped_modifier: false });
+                        return Some(Found { pred: p, pred_range: k - len..e, also: false, skipped_modifier: false, of_hurt: false });
                     }
                 }
             }
@@ -898,6 +926,7 @@ pub fn claims_in_sentence(t: &Tokens, lex: &Lexicon, range: Range<usize>, nums: 
             }
             let mut c = figure_claim(m, f.pred.kind, &vp, ev, sentence, t);
             c.additive = f.also;
+            c.of_hurt = f.of_hurt && f.pred.kind == ClaimKind::Killed;
             c.struck = f.pred.struck;
             // "Nine people, including the bomber, were killed": the perpetrators are inside.
             let inside = vp.range.end.max(m.tokens.end)..f.pred_range.start;
@@ -958,7 +987,7 @@ pub fn claims_in_sentence(t: &Tokens, lex: &Lexicon, range: Range<usize>, nums: 
     deadly_shooting(t, range.clone(), sentence, &mut out);
     fatally_among(t, range.clone(), nums, sentence, &mut out);
     singular_claims(t, lex, range.clone(), &used_preds, sentence, antecedents, &mut out);
-    along_with(t, lex, range.clone(), sentence, &mut out);
+    along_with(t, lex, range.clone(), nums, sentence, &mut out);
     only_casualties(t, range.clone(), sentence, antecedents, &mut out);
     perpetrators_besides(t, range.clone(), sentence, antecedents, &mut out);
     negations(t, lex, range.clone(), sentence, antecedents, &mut out);
@@ -1535,7 +1564,13 @@ fn singular_subject(t: &Tokens, lex: &Lexicon, range: Range<usize>, pi: usize, p
         c.additive = aux.contains(&"also");
         return Some(c);
     }
-    if first == "the" && (SINGULAR_PERSON_HEADS.contains(&head) || (lex.is_person(head) && !head.ends_with('s'))) {
+    // "the director of a local radio station was shot": the head is the noun before the
+    // first preposition.
+    let of_head = (s + 2..s_end).find(|&x| matches!(t.low(x), "of" | "for" | "at")).is_some_and(|x| {
+        let h = t.low(x - 1);
+        (lex.is_person(h) && !h.ends_with('s')) || (h == "head" && t.low(x) == "of")
+    });
+    if first == "the" && (SINGULAR_PERSON_HEADS.contains(&head) || (lex.is_person(head) && !head.ends_with('s')) || (of_head && !aux.iter().any(|a| matches!(*a, "were" | "are" | "have")))) {
         c.definite = true;
         c.perpetrators = PERPETRATOR_NOUNS.contains(&head);
         c.victims = Some(t.span(s..s_end));
@@ -1719,7 +1754,7 @@ fn sentence_initial_single(t: &Tokens, lex: &Lexicon, range: Range<usize>, pi: u
         let w = t.low(k);
         // "A prominent conservationist who worked on ...": the noun before "who" is a person.
         let before_who = t.low(k + 1) == "who" && t.kind(k) == Some(sitrep_segment::TokenKind::Word) && !w.ends_with('s');
-        if (lex.is_person(w) && !w.ends_with('s')) || before_who {
+        if (lex.is_person(w) && !w.ends_with('s')) || before_who || (w == "head" && t.low(k + 1) == "of") {
             let mut c = single(p.kind, t.span(start..pe), sentence, pi);
             c.definite = definite;
             c.victims = Some(t.span(start..k + 1));
@@ -1910,7 +1945,9 @@ fn singular_object_inner(t: &Tokens, lex: &Lexicon, range: Range<usize>, pi: usi
     // "killed the mayor of the town": a definite person.
     if first == "the" {
         let vp = victim_phrase(t, lex, k + 1, range.end);
-        if vp.head == Head::Person && vp.range.end > k + 1 {
+        // "killed the head of the education department": "head of" is a person.
+        let head_of = vp.range.end > k + 1 && t.low(vp.range.end - 1) == "head" && t.low(vp.range.end) == "of";
+        if (vp.head == Head::Person || head_of) && vp.range.end > k + 1 {
             let head = t.low(vp.range.end - 1);
             if !head.ends_with('s') || SINGULAR_PERSON_HEADS.contains(&head) {
                 let (more, end) = more_single_objects(t, lex, vp.range.end, range.end);
@@ -2002,7 +2039,7 @@ fn fatally_among(t: &Tokens, range: Range<usize>, nums: &[NumberMention], senten
 }
 
 /// "was killed along with his wife, mother-in-law and driver": people harmed with the victim.
-fn along_with(t: &Tokens, lex: &Lexicon, range: Range<usize>, sentence: usize, out: &mut Vec<RawClaim>) {
+fn along_with(t: &Tokens, lex: &Lexicon, range: Range<usize>, nums: &[NumberMention], sentence: usize, out: &mut Vec<RawClaim>) {
     let Some(base) = out.iter().find(|c| c.sentence == sentence && c.low > 0 && matches!(c.kind, ClaimKind::Killed | ClaimKind::Injured)).map(|c| (c.kind, c.span.end)) else {
         return;
     };
@@ -2012,11 +2049,24 @@ fn along_with(t: &Tokens, lex: &Lexicon, range: Range<usize>, sentence: usize, o
         }
         let mut k = i + 2;
         let mut n = 0u64;
+        let mut high = Some(0u64);
         while k < range.end {
             let w = t.low(k);
             if matches!(w, "his" | "her" | "their" | "a" | "an" | "the" | "and" | ",") {
                 k += 1;
                 continue;
+            }
+            // "was killed along with eight others": a figure of people.
+            if let Some(m) = nums.iter().find(|m| m.tokens.start == k && m.non_count.is_none()) {
+                let other = usize::from(t.low(m.tokens.end) == "other");
+                let noun = t.low(m.tokens.end + other);
+                if noun == "others" || (lex.is_person(noun) && plural_noun(noun)) {
+                    n += m.low;
+                    high = high.zip(m.high).map(|(a, b)| a + b);
+                    k = m.tokens.end + other + 1;
+                    break;
+                }
+                break;
             }
             // One conjunct: words up to the next comma / "and" / clause end, holding a person noun.
             let start = k;
@@ -2032,10 +2082,11 @@ fn along_with(t: &Tokens, lex: &Lexicon, range: Range<usize>, sentence: usize, o
             }
             let words: Vec<&str> = (start..k).map(|x| t.low(x)).collect();
             let Some(head) = words.last().copied() else { break };
-            if !(lex.is_person(head) || head == "law") || head.ends_with('s') && head != "boss" {
+            if !(lex.is_person(head) || head == "law") || plural_noun(head) && head != "boss" {
                 break;
             }
             n += 1;
+            high = high.map(|h| h + 1);
             if !matches!(t.low(k), "," | "and") {
                 break;
             }
@@ -2043,12 +2094,17 @@ fn along_with(t: &Tokens, lex: &Lexicon, range: Range<usize>, sentence: usize, o
         if n > 0 {
             let mut c = single(base.0, t.span(i..k), sentence, i);
             c.low = n;
-            c.high = Some(n);
+            c.high = high;
             c.head = Some("along".into());
             out.push(c);
         }
         return;
     }
+}
+
+/// A plural noun of people: "-s", "-men", "people", "children".
+fn plural_noun(w: &str) -> bool {
+    w.ends_with('s') || w.ends_with("men") || matches!(w, "people" | "children" | "police" | "folk" | "youth" | "kin")
 }
 
 /// A coder's note: "Fatalities coded as 0", "Unknown reported fatalities coded as 10".

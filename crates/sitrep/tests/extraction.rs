@@ -514,3 +514,21 @@ fn a_single_victim_with_a_relative_clause_died() {
     let r = run("A teenager who was caught in crossfire outside a gas station died at the scene, police said.");
     assert_eq!(killed(&r), Some(1));
 }
+
+#[test]
+fn office_holders_relative_clauses_and_along_with_figures() {
+    // The head of a noun phrase is the noun before its first preposition.
+    assert_eq!(killed(&run("Police said the director of a local radio station was shot and killed on Monday.")), Some(1));
+    assert_eq!(killed(&run("Gunmen shot and killed the head of the provincial education department.")), Some(1));
+    assert_eq!(killed(&run("A senior adviser to the ruling party was shot dead outside the airport.")), Some(1));
+    // A relative clause's verb describes the victims; the main verb is the claim.
+    assert_eq!(claims(&run("Around 10 soldiers who had been detained were killed during an attack on their convoy.")), vec![(ClaimKind::Killed, 10, Some(10))]);
+    assert_eq!(killed(&run("Three men who were wounded in the blast later died.")), Some(3));
+    assert_eq!(killed(&run("Four men who were kidnapped on Monday were found dead.")), Some(4));
+    // "found" before the victims' own predicate is an auxiliary.
+    assert_eq!(killed(&run("Five people were found burned to death in a truck outside the capital.")), Some(5));
+    // A figure after "along with" adds its people.
+    assert_eq!(killed(&run("The district governor was killed along with eight others in an ambush overnight.")), Some(9));
+    // A relative clause that ends the victims' phrase is not skipped past a new clause.
+    assert_eq!(claims(&run("Two officers who were shot in the leg were taken to hospital.")), vec![(ClaimKind::Injured, 2, Some(2))]);
+}
