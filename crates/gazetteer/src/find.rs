@@ -20,7 +20,7 @@
 
 use crate::index::{Final, ACRONYM, DEMONYM, DERIVED};
 use crate::normalize::{
-    is_article, is_particle, is_unambiguous_article, norm_token_into, raw_tokens,
+    is_article, is_particle, is_unambiguous_article, norm_token_into, raw_tokens, surface_token_into,
 };
 use crate::{Gazetteer, PlaceId, PlaceKind, PlaceMatch};
 
@@ -159,7 +159,7 @@ pub(crate) fn find(g: &Gazetteer, text: &str) -> Vec<PlaceMatch> {
         extend(g, &toks, i, 0, true, true, &ctx, &mut best, 0);
         match best {
             Some(b) => {
-                let mctx = match_ctx(text, &toks, &ctx, b.end_tok, b.upper, b.fin);
+                let mctx = match_ctx(g, text, &toks, &ctx, b.end_tok, b.upper, b.fin);
                 let slice = g.index.slice(b.fin);
                 let flags = &g.index.flags[b.fin.start as usize..(b.fin.start + b.fin.len) as usize];
                 let glued = glued_to_name(g, text, &toks, i);
@@ -312,7 +312,11 @@ struct MatchCtx {
     doubled: bool,
     /// The surface has any doubled letter, whatever its case.
     any_doubled: bool,
-    fin: Final,
+    /// English frequency (Zipf × 10) of a one-word surface as spelled, and whether it is a
+    /// dictionary word; 0 for longer names. "Anah" is rare though its key "ana" is shared
+    /// with "Anna".
+    zipf10: u8,
+    dict_word: bool,
 }
 
 /// Population a town needs when only the collapse of its doubled letters makes it match
@@ -324,7 +328,7 @@ fn has_doubled(s: &str) -> bool {
     s.as_bytes().windows(2).any(|w| w[0].eq_ignore_ascii_case(&w[1]) && w[0].is_ascii_alphabetic())
 }
 
-fn match_ctx(text: &str, toks: &[Tok], ctx: &Ctx<'_>, end: usize, upper: bool, fin: Final) -> MatchCtx {
+fn match_ctx(g: &Gazetteer, text: &str, toks: &[Tok], ctx: &Ctx<'_>, end: usize, upper: bool, fin: Final) -> MatchCtx {
     let next_shout = end + 1 >= toks.len() || toks[end + 1].shout || toks[end + 1].barrier_before;
     let shouted = upper && toks[ctx.start..=end].iter().any(|t| t.shout);
     let doubled = upper
@@ -338,6 +342,15 @@ fn match_ctx(text: &str, toks: &[Tok], ctx: &Ctx<'_>, end: usize, upper: bool, f
         matches!(w.as_str(), "region" | "province" | "state" | "governorate" | "district" | "county" | "oblast" | "prefecture" | "department")
     });
     let any_doubled = toks[ctx.start..=end].iter().any(|t| has_doubled(&text[t.start..t.end]));
+    let (zipf10, dict_word) = if fin.zipf10 == 0 {
+        (0, false)
+    } else {
+        // One word (articles aside): its frequency as spelled.
+        let mut buf = String::new();
+        let last = &toks[end];
+        surface_token_into(&text[last.start..last.end], &mut buf);
+        g.surface_words.get(buf.as_str()).copied().unwrap_or((0, false))
+    };
     MatchCtx {
         headed,
         strict: ctx.initial || shouted,
@@ -345,12 +358,13 @@ fn match_ctx(text: &str, toks: &[Tok], ctx: &Ctx<'_>, end: usize, upper: bool, f
         calm_neighbour: !(ctx.prev_shout && next_shout),
         doubled,
         any_doubled,
-        fin,
+        zipf10,
+        dict_word,
     }
 }
 
 fn any_eligible(g: &Gazetteer, fin: Final, upper: bool, ctx: &Ctx<'_>, toks: &[Tok], end: usize) -> bool {
-    let m = match_ctx(ctx.text, toks, ctx, end, upper, fin);
+    let m = match_ctx(g, ctx.text, toks, ctx, end, upper, fin);
     let slice = g.index.slice(fin);
     let flags = &g.index.flags[fin.start as usize..(fin.start + fin.len) as usize];
     slice.iter().zip(flags).any(|(&id, &fl)| eligible(g, id, fl, &m))
@@ -370,7 +384,7 @@ fn eligible(g: &Gazetteer, id: PlaceId, flags: u8, m: &MatchCtx) -> bool {
     if m.headed && matches!(p.kind, PlaceKind::Admin1 | PlaceKind::Admin2) {
         return true;
     }
-    let z = m.fin.zipf10;
+    let z = m.zipf10;
     if z < 30 {
         return true;
     }
@@ -386,7 +400,7 @@ fn eligible(g: &Gazetteer, id: PlaceId, flags: u8, m: &MatchCtx) -> bool {
     if m.strict && pop < 100_000 {
         return false;
     }
-    if m.fin.dict_word && z >= 40 {
+    if m.dict_word && z >= 40 {
         if p.kind != PlaceKind::City {
             return false;
         }

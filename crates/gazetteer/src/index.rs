@@ -22,10 +22,9 @@ pub(crate) struct Final {
     pub start: u32,
     /// Number of candidates.
     pub len: u32,
-    /// English Zipf frequency ×10 of a one-token key (0 when rare or multi-token).
+    /// English Zipf frequency ×10 of a one-token key, the highest of the words sharing it
+    /// (0 when rare or multi-token): a key of 0 needs no look at the surface.
     pub zipf10: u8,
-    /// One-token key that is a lower-case English dictionary word.
-    pub dict_word: bool,
 }
 
 /// The trie.
@@ -105,10 +104,9 @@ impl Index {
                 ix.cands.push(id);
                 ix.flags.push(flags);
             }
-            let (zipf10, dict_word) =
-                if key.contains(' ') { (0, false) } else { word(key).unwrap_or((0, false)) };
+            let zipf10 = if key.contains(' ') { 0 } else { word(key).map_or(0, |(z, _)| z) };
             ix.finals[node as usize] =
-                Final { start, len: group.len() as u32, zipf10, dict_word };
+                Final { start, len: group.len() as u32, zipf10 };
             i = j;
         }
         ix.vocab.shrink_to_fit();

@@ -112,6 +112,9 @@ pub struct Gazetteer {
     admin1: FxHashMap<(String, String), PlaceId>,
     /// Normalised common English words (Zipf ≥ 4).
     common: rustc_hash::FxHashSet<Box<str>>,
+    /// English words as spelled (case and diacritics folded): Zipf × 10 and whether it is a
+    /// dictionary word. A one-word name is judged by how it is spelled in the text.
+    surface_words: FxHashMap<Box<str>, (u8, bool)>,
 }
 
 static GLOBAL: OnceLock<Gazetteer> = OnceLock::new();

@@ -19,14 +19,14 @@ const WORDS_FILE: &str = "common_words.tsv.gz";
 /// Load everything (see [`Gazetteer::load`]).
 pub(crate) fn load() -> Result<Gazetteer, GazetteerError> {
     let t0 = Instant::now();
-    let words = parse_words(&gunzip(WORDS_GZ, WORDS_FILE)?)?;
+    let (words, surface) = parse_words(&gunzip(WORDS_GZ, WORDS_FILE)?)?;
     let tsv = gunzip(PLACES_GZ, PLACES_FILE)?;
     let mut b = Builder::default();
     b.rows(&tsv)?;
     drop(tsv);
     b.keshvar();
     b.bearing_groups();
-    let g = b.finish(&words);
+    let g = b.finish(&words, surface);
     tracing::debug!(
         places = g.places.len(),
         keys = g.index.key_count(),
@@ -47,8 +47,11 @@ fn gunzip(bytes: &[u8], file: &'static str) -> Result<String, GazetteerError> {
 /// English word frequencies: normalised token → (Zipf ×10, lower-case dictionary word).
 type Words = FxHashMap<String, (u8, bool)>;
 
-fn parse_words(tsv: &str) -> Result<Words, GazetteerError> {
+/// Words by normalised key (frequencies of words sharing a key merged) and by surface
+/// spelling.
+fn parse_words(tsv: &str) -> Result<(Words, Words), GazetteerError> {
     let mut words = Words::default();
+    let mut surface = Words::default();
     for (i, line) in tsv.lines().enumerate().skip(1) {
         if line.is_empty() {
             continue;
@@ -58,6 +61,13 @@ fn parse_words(tsv: &str) -> Result<Words, GazetteerError> {
             return Err(parse_err(WORDS_FILE, i, "expected 3 columns"));
         };
         let z: u8 = z.parse().map_err(|_| parse_err(WORDS_FILE, i, "bad zipf"))?;
+        let mut spelled = String::new();
+        crate::normalize::surface_token_into(word, &mut spelled);
+        if !spelled.is_empty() {
+            let e = surface.entry(spelled).or_insert((0, false));
+            e.0 = e.0.max(z);
+            e.1 |= d == "1";
+        }
         let key = normalize(word);
         if key.is_empty() || key.contains(' ') {
             continue;
@@ -66,7 +76,7 @@ fn parse_words(tsv: &str) -> Result<Words, GazetteerError> {
         e.0 = e.0.max(z);
         e.1 |= d == "1";
     }
-    Ok(words)
+    Ok((words, surface))
 }
 
 fn parse_err(file: &'static str, i: usize, message: &str) -> GazetteerError {
@@ -590,7 +600,7 @@ impl Builder {
         }
     }
 
-    fn finish(self, words: &Words) -> Gazetteer {
+    fn finish(self, words: &Words, surface: Words) -> Gazetteer {
         let places = self.places;
         let rank_pop = self.rank_pop;
         let index = Index::build(
@@ -599,7 +609,8 @@ impl Builder {
             |k| words.get(k).copied(),
         );
         let common = words.iter().filter(|(_, v)| v.0 >= 40).map(|(k, _)| k.as_str().into()).collect();
-        Gazetteer { places, index, countries: self.countries, admin1: self.admin1, common }
+        let surface_words = surface.into_iter().map(|(k, v)| (k.into_boxed_str(), v)).collect();
+        Gazetteer { places, index, countries: self.countries, admin1: self.admin1, common, surface_words }
     }
 }
 

@@ -154,6 +154,13 @@ fn fold(c: char) -> Option<&'static str> {
 /// Normalise one token (rules 2–4), appending to `out`.
 pub(crate) fn norm_token_into(tok: &str, out: &mut String) {
     let base = out.len();
+    surface_token_into(tok, out);
+    post_process(out, base);
+}
+
+/// A token as spelled, folded only for case, diacritics and apostrophes (rule 2): no doubled
+/// letters collapsed, no ending rewritten. "Anah" stays "anah", where its key is "ana".
+pub(crate) fn surface_token_into(tok: &str, out: &mut String) {
     if tok.is_ascii() {
         for b in tok.bytes() {
             if b.is_ascii_alphanumeric() {
@@ -190,7 +197,6 @@ pub(crate) fn norm_token_into(tok: &str, out: &mut String) {
             }
         }
     }
-    post_process(out, base);
 }
 
 /// Collapse doubled letters and rewrite a final `ah`/`eh` in `out[base..]`.

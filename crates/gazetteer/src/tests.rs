@@ -243,3 +243,14 @@ fn print_bearing_regions() {
         println!("{} {} {:.2} {:.2}", p.country_code, p.name, p.lat, p.lon);
     }
 }
+
+#[test]
+fn a_one_word_name_is_judged_by_its_spelling_not_its_key() {
+    // "Anah" and "Anna" share the key "ana"; only "Anna" is a frequent word.
+    let text = "A car bomb exploded in Anah, western Iraq.";
+    let ms = g().find(text);
+    let m = ms.iter().find(|m| &text[m.start..m.end] == "Anah").expect("Anah is found");
+    assert!(m.candidates.iter().any(|&id| g().place(id).country_code == "IQ"));
+    // The frequent first name still needs a big town.
+    assert!(!surfaces("Police said Anna was wounded in the attack.").contains(&"Anna"));
+}
