@@ -21,7 +21,10 @@ pub(crate) fn load() -> Result<Gazetteer, GazetteerError> {
     let t0 = Instant::now();
     let (words, surface) = parse_words(&gunzip(WORDS_GZ, WORDS_FILE)?)?;
     let tsv = gunzip(PLACES_GZ, PLACES_FILE)?;
-    let mut b = Builder::default();
+    let mut b = Builder {
+        frequent: surface.iter().filter(|(_, v)| v.0 >= 35).map(|(k, _)| k.clone()).collect(),
+        ..Builder::default()
+    };
     b.rows(&tsv)?;
     drop(tsv);
     b.keshvar();
@@ -107,6 +110,9 @@ impl Agg {
 
 #[derive(Default)]
 struct Builder {
+    /// English words (as spelled) with Zipf ≥ 3.5: a one-word English region name that is
+    /// one of them ("Jewish" for the Jewish Autonomous Oblast) is not taken.
+    frequent: rustc_hash::FxHashSet<String>,
     places: Vec<Place>,
     rank_pop: Vec<u64>,
     entries: Vec<Entry>,
@@ -368,7 +374,18 @@ impl Builder {
             .iter()
             .map(|(_, s)| {
                 let mut names = Vec::new();
-                for raw in std::iter::once(s.name()).chain(s.unofficial_name_list().iter().copied()) {
+                // The English name too ("Middle Shebelle" for Shabeellaha Dhexe, "Saladin"
+                // for Salah ad Din).
+                // A one-word English name that is a frequent word must be a word of the
+                // region's official name: "Jakarta" (Daerah Khusus Ibukota Jakarta) stays,
+                // "Jewish" (Yevreyskaya avtonomnaya oblast') goes.
+                let english = s.translations().get("en").copied().filter(|e| {
+                    let mut w = String::new();
+                    crate::normalize::surface_token_into(e, &mut w);
+                    let key = normalize(e);
+                    e.contains(' ') || !self.frequent.contains(&w) || normalize(s.name()).split(' ').any(|x| x == key)
+                });
+                for raw in std::iter::once(s.name()).chain(english).chain(s.unofficial_name_list().iter().copied()) {
                     for n in region_variants(raw) {
                         if is_latin(&n) && !names.contains(&n) {
                             names.push(n);

@@ -254,3 +254,17 @@ fn a_one_word_name_is_judged_by_its_spelling_not_its_key() {
     // The frequent first name still needs a big town.
     assert!(!surfaces("Police said Anna was wounded in the attack.").contains(&"Anna"));
 }
+
+#[test]
+fn regions_by_their_english_names() {
+    // ISO 3166-2 names are local ("Shabeellaha Dhexe"); reports use the English one.
+    let text = "A bomb went off in Jowhar, Middle Shebelle, Somalia.";
+    let ms = g().find(text);
+    let m = ms.iter().find(|m| text[m.start..m.end].starts_with("Middle")).expect("Middle Shebelle is found");
+    assert!(m.candidates.iter().any(|&id| {
+        let p = g().place(id);
+        p.kind == PlaceKind::Admin1 && p.country_code == "SO"
+    }));
+    // A translation that is a common adjective is not a region's name.
+    assert!(!surfaces("A Jewish teen was stabbed in the old city.").contains(&"Jewish"));
+}
