@@ -62,6 +62,9 @@ pub struct PlaceMention {
     /// True for the other side of a border ("near the border with Somalia", "the Uganda
     /// border"): not where the event happened.
     pub border: bool,
+    /// True when the name follows another capitalised name and a comma ("Saun, Bihar,
+    /// India"): a link in a chain of places, each inside the next.
+    pub listed: bool,
 }
 
 fn head_of(word: &str) -> Option<Head> {
@@ -249,6 +252,7 @@ pub fn find_places_with(gaz: &Gazetteer, text: &str, seg: &Segmented, cleaned: &
             head,
             embedded,
             border,
+            listed: first >= 2 && low(first - 1) == "," && capitalised(raw(first - 2)),
         });
     }
     out

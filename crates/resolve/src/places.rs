@@ -142,6 +142,15 @@ pub fn resolve_places_with(
                 (Some(_), PlaceKind::Country) => -2.0,
                 _ => 0.0,
             };
+            // "Saun, Bihar, India": between a place and its country, a name that is both a
+            // region and a town ("Bihar", also Bihar Sharif) is the region.
+            let chain_middle = m.listed
+                && near.first().is_some_and(|n| {
+                    n.first_token == m.end_token + 1 && n.candidates.iter().all(|&c| gaz.place(c).kind == PlaceKind::Country)
+                });
+            if chain_middle && p.kind == PlaceKind::Admin1 {
+                s += 2.0;
+            }
             s += 5.0 * evidence.get(p.country_code.as_str()).copied().unwrap_or(0.0) / top;
             for n in &near {
                 for &nid in &n.candidates {

@@ -200,3 +200,14 @@ fn a_small_town_abroad_yields_to_the_reports_other_evidence() {
     let r = run("Workers of Rina Paribahan blocked a highway for two hours on Monday to protest the arrest of a driver, upazila officials said.");
     assert_eq!(country(&r).as_deref(), Some("BD"));
 }
+
+#[test]
+fn between_a_place_and_its_country_a_region_beats_a_namesake_town() {
+    // "Bihar" is a state and also a name of the town of Bihar Sharif; the gazetteer does not
+    // know the village, so the chain ends at the state.
+    let r = run("Gunmen torched a mobile phone tower in Khirpai, Bihar, India, on Monday.");
+    assert_eq!(place(&r), Some(("Bihar".to_string(), "IN".to_string(), LocationPrecision::Region)));
+    // Alone, the big town keeps the bare name.
+    let r = run("A bomb went off at a market in Bihar Sharif on Monday.");
+    assert_eq!(place(&r).map(|p| p.2), Some(LocationPrecision::City));
+}
