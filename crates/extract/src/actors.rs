@@ -210,11 +210,13 @@ impl<'a> ActorContext<'a> {
                 if words.iter().any(|w| INSTITUTIONS.contains(w)) {
                     continue;
                 }
-                // A place or a nationality ("Yala", "Malian Mopti", "Thai") is not a group.
+                // A place or a nationality ("Yala", "Malian Mopti", "Thai") is not a group; a
+                // name with a group's word after one is ("Armenian Revolutionary Army").
                 let gaz = sitrep_gazetteer::Gazetteer::global();
                 let raw = span.slice(t.text);
                 let places = gaz.find(raw);
-                if places.iter().any(|p| p.start == 0) || gaz.country_by_name(raw).is_some() {
+                let headed = words.len() >= 2 && words.iter().skip(1).any(|w| GROUP_HEADS.contains(w));
+                if places.iter().any(|p| p.start == 0 && (p.end >= raw.len() || !headed)) || gaz.country_by_name(raw).is_some() {
                     continue;
                 }
                 let mut text = raw.trim_start_matches("The ").to_string();
@@ -579,6 +581,9 @@ const GROUP_HEADS: &[&str] = &[
     "council", "commando", "commandos", "cells", "battalion", "liberation", "revolutionary", "jihad",
     "mujahideen", "mujahidin", "jamaat", "lashkar", "jaish", "tehrik", "harakat", "ansar", "katiba",
     "resistance", "militia", "tigers", "guerrilla", "guerrillas", "faction", "vanguard", "legion",
+    // Spanish, Portuguese and French names ("Autodefensas Unidas de Colombia", "Frente Patriótico").
+    "autodefensas", "frente", "ejército", "ejercito", "exército", "fuerzas", "movimiento", "brigada", "brigadas",
+    "comando", "armée", "mouvement",
 ];
 
 /// Words of institutions, places of worship and buildings: a name with one is not an armed
@@ -616,6 +621,13 @@ pub fn unknown_groups(t: &Tokens, first: usize, end: usize) -> Vec<std::ops::Ran
         let mut j = i + 1;
         while j < end && (cap(j) || (NAME_PARTICLES.contains(&t.low(j)) && j + 1 < end && cap(j + 1))) {
             j += 1;
+        }
+        // "Communist Party of Nepal-Maoists": a hyphen between capitalised words is inside.
+        while t.raw(j) == "-" && j + 1 < end && cap(j + 1) && t.touching(j) && t.touching(j + 1) {
+            j += 2;
+            while j < end && cap(j) {
+                j += 1;
+            }
         }
         // Glued to what follows by a hyphen ("US-backed"): not a name.
         if t.raw(j) == "-" {

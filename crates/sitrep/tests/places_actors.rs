@@ -211,3 +211,13 @@ fn between_a_place_and_its_country_a_region_beats_a_namesake_town() {
     let r = run("A bomb went off at a market in Bihar Sharif on Monday.");
     assert_eq!(place(&r).map(|p| p.2), Some(LocationPrecision::City));
 }
+
+#[test]
+fn groups_the_registry_does_not_know_are_read_from_their_names() {
+    // A nationality word before a group's word is part of the name.
+    let r = run("Four militants belonging to the Kurdish Revolutionary Brigades attacked a consulate, killing a guard.");
+    assert_eq!(actor1(&r).as_deref(), Some("Kurdish Revolutionary Brigades"));
+    // Spanish names have their own words for armies and fronts.
+    let r = run("Three farmers were killed in an attack carried out by the Frente Campesino del Llano, a guerrilla group.");
+    assert_eq!(actor1(&r).as_deref(), Some("Frente Campesino del Llano"));
+}
