@@ -170,9 +170,11 @@ CREATE INDEX clusters_reports ON clusters(reports);
 CREATE INDEX clusters_lat_lon ON clusters(lat, lon);
 "#,
     // 3: the distinct actor names (texts and canonical names) with a trigram full-text index
-    // over them, for the actor filter's substring search; triggers on `actors` keep them in
-    // step (a name goes when no actor row has it any more); `actors` indexed by name and
-    // event, so the events of the matching names are found without reading the table.
+    // over them, for the actor filter's substring search; `actors` indexed by name and event,
+    // so the events of the matching names are found without reading the table. A writer
+    // inserting actors adds their names (`write::add_actor_names`; a trigger on inserts
+    // would cost every actor a statement journal); triggers on updates and deletes drop a
+    // name once no actor row has it any more.
     r#"
 CREATE TABLE actor_names (
     id   INTEGER PRIMARY KEY,
@@ -194,10 +196,6 @@ DROP INDEX actors_canonical;
 CREATE INDEX actors_text_event ON actors(text, event_id);
 CREATE INDEX actors_canonical_event ON actors(canonical, event_id);
 
-CREATE TRIGGER actors_names_insert AFTER INSERT ON actors BEGIN
-    INSERT OR IGNORE INTO actor_names (name) VALUES (new.text);
-    INSERT OR IGNORE INTO actor_names (name) SELECT new.canonical WHERE new.canonical IS NOT NULL;
-END;
 CREATE TRIGGER actors_names_update AFTER UPDATE OF text, canonical ON actors BEGIN
     INSERT OR IGNORE INTO actor_names (name) VALUES (new.text);
     INSERT OR IGNORE INTO actor_names (name) SELECT new.canonical WHERE new.canonical IS NOT NULL;
