@@ -33,6 +33,9 @@
 //!   [`Store::documents`] and [`Store::document`] the reports; [`Store::timeline`] events per
 //!   day and running tolls per campaign and side (the rule is in [`timeline`]).
 //! - Text search: an FTS5 index over the reports' titles and texts ([`Filter::text`]).
+//! - Actor search: the distinct actor names (`actor_names`, migration 3) under an FTS5 trigram
+//!   index (names added with their actors, dropped by triggers once unused); [`Filter::actor`] finds substrings of three
+//!   characters or more through it and scans the actors for shorter ones.
 //!
 //! The database runs in WAL mode, so a reader (`sitrep events`) never blocks the writer; a
 //! second writer waits up to [`BUSY_TIMEOUT`] for the lock.

@@ -41,7 +41,8 @@ pub struct Filter {
     /// does not wrap around the antimeridian.
     pub near: Option<(f64, f64, f64)>,
     /// Events one of whose reports names an actor whose text or canonical name contains this,
-    /// ignoring ASCII case.
+    /// ignoring ASCII case; `%` and `_` are plain characters. Three characters or more go
+    /// through the trigram index over actor names, fewer scan the actors (same answers).
     pub actor: Option<String>,
     /// Events of this ACLED event type, exactly (`Battles`, `Explosions/Remote violence`, …).
     pub event_type: Option<String>,
@@ -337,9 +338,19 @@ impl Params {
     }
 }
 
+/// How much of the filtered clusters a statement reads, which decides how the actor filter is
+/// written (see [`actor_sql`]).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Reach {
+    /// Every cluster that passes (a count, a timeline, an export).
+    All,
+    /// The first few in some order (a page): the walk stops early.
+    First,
+}
+
 /// The `WHERE` clause (empty or starting with `WHERE`) selecting the clusters (alias `c`) that
-/// pass `filter`, which must be valid.
-pub(crate) fn filter_sql(filter: &Filter, p: &mut Params) -> String {
+/// pass `filter`, which must be valid, for a statement that reads `reach` of them.
+pub(crate) fn filter_sql(filter: &Filter, p: &mut Params, reach: Reach) -> String {
     let mut cond: Vec<String> = Vec::new();
     if let Some(from) = &filter.from {
         cond.push(format!(
@@ -401,19 +412,7 @@ pub(crate) fn filter_sql(filter: &Filter, p: &mut Params) -> String {
         ));
     }
     if let Some(actor) = &filter.actor {
-        let escaped: String = actor
-            .chars()
-            .flat_map(|ch| match ch {
-                '%' | '_' | '\\' => vec!['\\', ch],
-                _ => vec![ch],
-            })
-            .collect();
-        let pat = p.bind(Value::Text(format!("%{escaped}%")));
-        cond.push(format!(
-            "EXISTS (SELECT 1 FROM events e JOIN actors a ON a.event_id = e.id
-                     WHERE e.cluster_id = c.id
-                       AND (a.text LIKE {pat} ESCAPE '\\' OR a.canonical LIKE {pat} ESCAPE '\\'))"
-        ));
+        cond.push(actor_sql(actor, p, reach));
     }
     if let Some(query) = filter.text.as_deref().and_then(fts_query) {
         cond.push(format!(
@@ -429,12 +428,70 @@ pub(crate) fn filter_sql(filter: &Filter, p: &mut Params) -> String {
     }
 }
 
+/// The trigram index (`actor_names_fts`) finds substrings of at least this many characters;
+/// shorter ones scan the actors.
+const TRIGRAM: usize = 3;
+
+/// The condition on clusters (alias `c`) for the actor filter: one of the cluster's events
+/// names an actor whose text or canonical name contains `actor`, ignoring ASCII case (SQL
+/// `LIKE` with the input's wildcards escaped).
+///
+/// With [`TRIGRAM`] characters or more, the trigram index over the distinct names
+/// (`actor_names`, migration 3) proposes names, `LIKE` keeps those that really contain the
+/// input (the index folds the case of every letter, `LIKE` of ASCII letters only), and the
+/// events naming them are found by index (`actors_text_event`, `actors_canonical_event`).
+/// Reading `All`, their clusters are gathered once and the clusters tested against that set;
+/// reading the `First`, each cluster met in order looks its events up in the set of events,
+/// so a page costs the set and the clusters it passes over, not every match's cluster.
+/// Shorter inputs have no trigram: every actor met is tested with `LIKE`.
+fn actor_sql(actor: &str, p: &mut Params, reach: Reach) -> String {
+    let escaped: String = actor
+        .chars()
+        .flat_map(|ch| match ch {
+            '%' | '_' | '\\' => vec!['\\', ch],
+            _ => vec![ch],
+        })
+        .collect();
+    let pat = p.bind(Value::Text(format!("%{escaped}%")));
+    if actor.chars().count() < TRIGRAM {
+        return format!(
+            "EXISTS (SELECT 1 FROM events e JOIN actors a ON a.event_id = e.id
+                     WHERE e.cluster_id = c.id
+                       AND (a.text LIKE {pat} ESCAPE '\\' OR a.canonical LIKE {pat} ESCAPE '\\'))"
+        );
+    }
+    // One FTS5 string: the trigram tokenizer makes it the phrase of the input's trigrams.
+    let phrase = p.bind(Value::Text(format!("\"{}\"", actor.replace('"', "\"\""))));
+    let names = format!(
+        "SELECT n.name FROM actor_names n
+         WHERE n.id IN (SELECT rowid FROM actor_names_fts WHERE actor_names_fts MATCH {phrase})
+           AND n.name LIKE {pat} ESCAPE '\\'"
+    );
+    // An event naming a matching actor twice (text and canonical) is listed twice: cheaper
+    // than removing the repeats.
+    let events = format!(
+        "SELECT a.event_id FROM actors a WHERE a.text IN ({names})
+         UNION ALL
+         SELECT a.event_id FROM actors a WHERE a.canonical IN ({names})"
+    );
+    match reach {
+        Reach::All => format!(
+            "c.id IN (SELECT e.cluster_id FROM events e WHERE e.id IN ({events}))"
+        ),
+        // `+e.id`: the cluster's events come by cluster, then are looked up in the set, not
+        // the other way round.
+        Reach::First => format!(
+            "EXISTS (SELECT 1 FROM events e WHERE e.cluster_id = c.id AND +e.id IN ({events}))"
+        ),
+    }
+}
+
 /// How many fused events pass `filter` (valid).
 pub(crate) fn count_events(conn: &Connection, filter: &Filter) -> Result<u64, StoreError> {
     let mut p = Params::default();
     let sql = format!(
         "SELECT COUNT(*) FROM clusters c {}",
-        filter_sql(filter, &mut p)
+        filter_sql(filter, &mut p, Reach::All)
     );
     let n: i64 = conn.query_row(&sql, params_from_iter(p.values), |r| r.get(0))?;
     Ok(rows::from_sql_int(n))
@@ -465,7 +522,12 @@ pub(crate) fn for_each_event(
         ));
     }
     let mut p = Params::default();
-    let filter_sql = filter_sql(filter, &mut p);
+    let reach = if page.limit.is_some() {
+        Reach::First
+    } else {
+        Reach::All
+    };
+    let filter_sql = filter_sql(filter, &mut p, reach);
     let dated = filter.from.is_some() || filter.to.is_some();
     let limit = p.bind(Value::Integer(page.limit.map_or(-1, rows::to_sql_int)));
     let offset = p.bind(Value::Integer(rows::to_sql_int(page.offset)));

@@ -169,6 +169,50 @@ CREATE INDEX clusters_type_dates ON clusters(event_type, date_start, date_end);
 CREATE INDEX clusters_reports ON clusters(reports);
 CREATE INDEX clusters_lat_lon ON clusters(lat, lon);
 "#,
+    // 3: the distinct actor names (texts and canonical names) with a trigram full-text index
+    // over them, for the actor filter's substring search; `actors` indexed by name and event,
+    // so the events of the matching names are found without reading the table. A writer
+    // inserting actors adds their names (`write::add_actor_names`; a trigger on inserts
+    // would cost every actor a statement journal); triggers on updates and deletes drop a
+    // name once no actor row has it any more.
+    r#"
+CREATE TABLE actor_names (
+    id   INTEGER PRIMARY KEY,
+    name TEXT NOT NULL UNIQUE
+);
+CREATE VIRTUAL TABLE actor_names_fts USING fts5(
+    name,
+    content = 'actor_names', content_rowid = 'id',
+    tokenize = 'trigram'
+);
+CREATE TRIGGER actor_names_fts_insert AFTER INSERT ON actor_names BEGIN
+    INSERT INTO actor_names_fts (rowid, name) VALUES (new.id, new.name);
+END;
+CREATE TRIGGER actor_names_fts_delete AFTER DELETE ON actor_names BEGIN
+    INSERT INTO actor_names_fts (actor_names_fts, rowid, name) VALUES ('delete', old.id, old.name);
+END;
+
+DROP INDEX actors_canonical;
+CREATE INDEX actors_text_event ON actors(text, event_id);
+CREATE INDEX actors_canonical_event ON actors(canonical, event_id);
+
+CREATE TRIGGER actors_names_update AFTER UPDATE OF text, canonical ON actors BEGIN
+    INSERT OR IGNORE INTO actor_names (name) VALUES (new.text);
+    INSERT OR IGNORE INTO actor_names (name) SELECT new.canonical WHERE new.canonical IS NOT NULL;
+    DELETE FROM actor_names WHERE name IN (old.text, old.canonical)
+        AND NOT EXISTS (SELECT 1 FROM actors a WHERE a.text = actor_names.name)
+        AND NOT EXISTS (SELECT 1 FROM actors a WHERE a.canonical = actor_names.name);
+END;
+CREATE TRIGGER actors_names_delete AFTER DELETE ON actors BEGIN
+    DELETE FROM actor_names WHERE name IN (old.text, old.canonical)
+        AND NOT EXISTS (SELECT 1 FROM actors a WHERE a.text = actor_names.name)
+        AND NOT EXISTS (SELECT 1 FROM actors a WHERE a.canonical = actor_names.name);
+END;
+
+-- Actors stored at earlier versions.
+INSERT OR IGNORE INTO actor_names (name)
+    SELECT text FROM actors UNION SELECT canonical FROM actors WHERE canonical IS NOT NULL;
+"#,
 ];
 
 /// The version a store has once every migration is applied.

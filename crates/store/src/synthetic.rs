@@ -334,8 +334,10 @@ fn write_all(
                 ])?;
                 made.claims += 1;
             }
-            actor.execute(params![event_row, "actor1", inc.actors[0]])?;
-            actor.execute(params![event_row, "actor2", inc.actors[1]])?;
+            for (role, name) in [("actor1", inc.actors[0]), ("actor2", inc.actors[1])] {
+                actor.execute(params![event_row, role, name])?;
+                crate::write::add_actor_names(&tx, name, Some(name))?;
+            }
             made.actors += 2;
             made.events += 1;
         }
@@ -534,6 +536,22 @@ mod tests {
         );
         let all = store.events(&Filter::default()).unwrap();
         assert_eq!(all.len(), 2000);
+        // Their names are in the actor filter's index.
+        let names: i64 = store
+            .conn
+            .query_row("SELECT COUNT(*) FROM actor_names", [], |r| r.get(0))
+            .unwrap();
+        assert_eq!(names, 12);
+        let military = all
+            .iter()
+            .filter(|e| e.actors.iter().any(|a| a.text == "Military Forces"))
+            .count();
+        let by_actor = Filter {
+            actor: Some("ITARY FORC".into()),
+            ..Filter::default()
+        };
+        assert!(military > 0);
+        assert_eq!(store.events(&by_actor).unwrap().len(), military);
         let first = &all[0];
         assert_eq!(first.doc_ids.len(), 1);
         assert_eq!(first.actors.len(), 2);

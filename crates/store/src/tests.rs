@@ -1068,3 +1068,243 @@ fn a_revised_toll_counts_once_at_its_fused_best_and_sides_stay_apart() {
     assert_eq!(timeline.series[0].points[0].doc_id, "r2");
     assert!(!timeline.series[0].points[0].cumulative);
 }
+
+// ---- The actor filter: the trigram index over actor names against plain LIKE semantics.
+
+/// Actors as `(text, canonical)`.
+type NamedActors = [(&'static str, Option<&'static str>)];
+
+/// A report with one event naming actors: `(doc id, actors)`.
+type ActorReport = (&'static str, &'static NamedActors);
+
+/// A store of `reports`, each one report with one event.
+fn store_of_actors(reports: &[ActorReport]) -> Store {
+    let mut store = Store::open_in_memory().unwrap();
+    for (i, (id, actors)) in reports.iter().enumerate() {
+        add_actor_report(&mut store, id, i, actors);
+    }
+    store
+}
+
+/// Store report `id` (the `i`th: its own town and year, so it fuses with nothing) naming
+/// `actors` as `(text, canonical)`.
+fn add_actor_report(store: &mut Store, id: &str, i: usize, actors: &[(&str, Option<&str>)]) {
+    // A year apart each: reports fuse with none of the others.
+    let day = format!("{}-03-15", 2000 + i);
+    let place = (format!("Town {id}"), 20.0 + i as f64, 10.0 + i as f64);
+    let mut ev = event("Battles", &day, (&place.0, place.1, place.2), Some(1));
+    ev.actors = actors
+        .iter()
+        .enumerate()
+        .map(|(k, (text, canonical))| Actor {
+            role: if k == 0 { "actor1" } else { "actor2" }.into(),
+            text: (*text).into(),
+            canonical: canonical.map(str::to_string),
+            inferred: false,
+        })
+        .collect();
+    let names: Vec<&str> = actors.iter().map(|(text, _)| *text).collect();
+    // The text names the actors, so a report with other actors is new content.
+    let text = format!("Report {id}: {}.", names.join(", "));
+    put_on(store, id, &day, &text, vec![ev]);
+}
+
+/// The fused events one of whose actors' text or canonical name contains `q` ignoring ASCII
+/// case, found by reading every actor row and comparing in Rust: the semantics the filter
+/// must keep, computed without SQL patterns or the name index.
+fn actor_oracle(store: &Store, q: &str) -> Vec<String> {
+    let q = q.to_ascii_lowercase();
+    let mut stmt = store
+        .conn
+        .prepare(
+            "SELECT c.event_id, a.text, a.canonical FROM clusters c
+             JOIN events e ON e.cluster_id = c.id JOIN actors a ON a.event_id = e.id",
+        )
+        .unwrap();
+    let rows = stmt
+        .query_map([], |r| {
+            Ok((
+                r.get::<_, String>(0)?,
+                r.get::<_, String>(1)?,
+                r.get::<_, Option<String>>(2)?,
+            ))
+        })
+        .unwrap();
+    let mut hits: Vec<String> = Vec::new();
+    for row in rows {
+        let (id, text, canonical) = row.unwrap();
+        let hit = text.to_ascii_lowercase().contains(&q)
+            || canonical.is_some_and(|c| c.to_ascii_lowercase().contains(&q));
+        if hit && !hits.contains(&id) {
+            hits.push(id);
+        }
+    }
+    hits.sort();
+    hits
+}
+
+/// The filter's answer for actor `q`, sorted; read whole and as a page with its count (the
+/// two ways the filter is written), which must agree.
+fn actor_ids(store: &Store, q: &str) -> Vec<String> {
+    let filter = Filter {
+        actor: Some(q.into()),
+        ..Filter::default()
+    };
+    let mut ids = ids_of(store, filter.clone());
+    ids.sort();
+    let page = Page {
+        sort: Sort::DateDesc,
+        limit: Some(1000),
+        offset: 0,
+    };
+    let paged = store.events_page(&filter, &page, false).unwrap();
+    let mut paged_ids: Vec<String> = paged.events.into_iter().map(|e| e.event_id).collect();
+    paged_ids.sort();
+    assert_eq!(paged_ids, ids, "actor {q:?}: a page and the whole walk differ");
+    assert_eq!(paged.total, ids.len() as u64, "actor {q:?}: the count differs");
+    ids
+}
+
+/// Actor names with mixed case, LIKE wildcards, quotes, a backslash and non-ASCII letters.
+const ACTOR_REPORTS: &[ActorReport] = &[
+    (
+        "is",
+        &[
+            ("Islamic State", Some("Islamic State (Libya)")),
+            ("GNA forces", Some("Military Forces of Libya (2016-) GNA")),
+        ],
+    ),
+    ("pct", &[("50% Brigade", None)]),
+    ("five", &[("500 Brigade", None)]),
+    ("under", &[("Unit_7", Some("Unit_7 Militia"))]),
+    ("space", &[("Unit 7", None)]),
+    ("fr", &[("Forces Armées", Some("FAMa"))]),
+    ("quote", &[("the \"Lions\" of Derna", None)]),
+    ("slash", &[("Group A\\B", None)]),
+    ("nocanon", &[("gunmen", None)]),
+];
+
+/// Queries covering the index path (3+ characters) and the scan (1–2 characters).
+const ACTOR_QUERIES: &[&str] = &[
+    "islamic", "ISLAMIC STATE", "amic Sta", "lamic", "(2016-)", "gna", "GNA f", "forces",
+    "Libya)", "%", "50%", "0% B", "_", "t_7", "T_7 MIL", "it 7", "armées", "ARMÉES", "fama",
+    "\"Lions\"", "\"", "lions\" of", "a\\b", "\\", "gun", "GUNMEN", "men", "na", "Na", "s", "7",
+    "%B", "zzz", "Islamic State (Libya) and more",
+];
+
+#[test]
+fn the_indexed_actor_filter_keeps_the_like_semantics() {
+    let store = store_of_actors(ACTOR_REPORTS);
+    for q in ACTOR_QUERIES {
+        assert_eq!(actor_ids(&store, q), actor_oracle(&store, q), "actor {q:?}");
+    }
+    // The oracle itself, on a few: any case, inside a word, wildcards literal, ASCII case only.
+    assert_eq!(actor_ids(&store, "amic Sta"), ["ev:is"]);
+    assert_eq!(actor_ids(&store, "ISLAMIC STATE"), ["ev:is"]);
+    assert_eq!(actor_ids(&store, "50%"), ["ev:pct"]);
+    assert_eq!(actor_ids(&store, "t_7"), ["ev:under"]);
+    assert_eq!(actor_ids(&store, "it 7"), ["ev:space"]);
+    assert_eq!(actor_ids(&store, "\"Lions\""), ["ev:quote"]);
+    assert_eq!(actor_ids(&store, "a\\b"), ["ev:slash"]);
+    assert_eq!(actor_ids(&store, "na"), ["ev:is", "ev:quote"]);
+    assert_eq!(actor_ids(&store, "ARMées"), ["ev:fr"]);
+    // `É` and `é` differ: LIKE folds ASCII letters only, and so does the filter (the trigram
+    // index folds more; its candidates are checked again).
+    assert!(actor_ids(&store, "ARMÉES").is_empty());
+    assert!(actor_ids(&store, "forces armÉes").is_empty());
+    assert!(actor_ids(&store, "%B").is_empty());
+}
+
+#[test]
+fn actor_names_follow_the_actors_written_and_removed() {
+    let mut store = store_of_actors(&ACTOR_REPORTS[..2]);
+    assert!(actor_ids(&store, "boko").is_empty());
+    // An actor stored after the store was created is found at once.
+    add_actor_report(&mut store, "bh", 5, &[("Boko Haram fighters", Some("Boko Haram"))]);
+    assert_eq!(actor_ids(&store, "boko"), ["ev:bh"]);
+    assert_eq!(actor_ids(&store, "o HARAM F"), ["ev:bh"]);
+    let names = |store: &Store| -> Vec<String> {
+        let mut stmt = store
+            .conn
+            .prepare("SELECT name FROM actor_names ORDER BY name")
+            .unwrap();
+        let names = stmt.query_map([], |r| r.get(0)).unwrap();
+        names.map(Result::unwrap).collect()
+    };
+    assert!(names(&store).contains(&"Boko Haram".to_string()));
+    // The report replaced with other actors: the old names go, the new ones come.
+    add_actor_report(&mut store, "bh", 5, &[("ISWAP", Some("Islamic State West Africa"))]);
+    assert!(actor_ids(&store, "boko").is_empty());
+    // (A replaced report's event is a new fused event.)
+    assert_eq!(actor_ids(&store, "west afr"), ["ev:bh~2"]);
+    let now = names(&store);
+    assert!(!now.iter().any(|n| n.contains("Boko")), "{now:?}");
+    // A name another report still uses stays.
+    add_actor_report(&mut store, "gm", 6, &[("gunmen", None)]);
+    add_actor_report(&mut store, "gm2", 7, &[("gunmen", None)]);
+    add_actor_report(&mut store, "gm", 6, &[("militants", None)]);
+    assert!(names(&store).contains(&"gunmen".to_string()));
+    let gunmen = actor_ids(&store, "gunmen");
+    assert_eq!(gunmen.len(), 1, "{gunmen:?}");
+    assert_eq!(gunmen, actor_oracle(&store, "gunmen"));
+    // The full-text index holds exactly the names, once each.
+    let indexed: i64 = store
+        .conn
+        .query_row(
+            "SELECT COUNT(*) FROM actor_names_fts WHERE actor_names_fts MATCH '\"gunmen\"'",
+            [],
+            |r| r.get(0),
+        )
+        .unwrap();
+    assert_eq!(indexed, 1);
+    for q in ACTOR_QUERIES {
+        assert_eq!(actor_ids(&store, q), actor_oracle(&store, q), "actor {q:?}");
+    }
+}
+
+#[test]
+fn a_version_2_store_migrates_its_actors_into_the_name_index() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("v2.db");
+    {
+        // A store as version 2 wrote it, with actors in it.
+        let conn = rusqlite::Connection::open(&path).unwrap();
+        conn.execute_batch(schema::MIGRATIONS[0]).unwrap();
+        conn.execute_batch(schema::MIGRATIONS[1]).unwrap();
+        conn.execute_batch("PRAGMA user_version = 2").unwrap();
+        conn.execute_batch(
+            "INSERT INTO documents (id, doc_id, content_hash, title, published, origin, format, ingested_at, text)
+               VALUES (1, 'old', 'h', 'Old clash', '2016-06-08', 'x', 'text', 0, 'Old clash.');
+             INSERT INTO clusters (id, event_id, date_start, date_end, date_precision, country_code,
+                                   fatalities_best, reports, created_at, updated_at)
+               VALUES (1, 'ev:old', '2016-06-07', '2016-06-07', 'day', 'LY', 4, 1, 0, 0);
+             INSERT INTO events (id, document_id, ordinal, cluster_id, date_start, date_end,
+                                 date_precision, country_code, fatalities_best)
+               VALUES (1, 1, 0, 1, '2016-06-07', '2016-06-07', 'day', 'LY', 4);
+             INSERT INTO actors (event_id, role, text, canonical)
+               VALUES (1, 'actor1', 'Shura Council fighters', 'Benghazi Revolutionaries Shura Council'),
+                      (1, 'actor2', 'LNA', NULL),
+                      (1, 'associated', 'Shura Council fighters', NULL);",
+        )
+        .unwrap();
+    }
+    let mut store = Store::open(&path).unwrap();
+    assert_eq!(store.schema_version().unwrap(), schema::latest_version());
+    assert!(schema::latest_version() >= 3);
+    // The old actors are in the name index: found by the indexed path (3+ characters).
+    assert_eq!(actor_ids(&store, "revolutionaries"), ["ev:old"]);
+    assert_eq!(actor_ids(&store, "COUNCIL FIGHT"), ["ev:old"]);
+    assert_eq!(actor_ids(&store, "lna"), ["ev:old"]);
+    assert_eq!(actor_ids(&store, "LN"), ["ev:old"]);
+    let names: i64 = store
+        .conn
+        .query_row("SELECT COUNT(*) FROM actor_names", [], |r| r.get(0))
+        .unwrap();
+    assert_eq!(names, 3, "distinct texts and canonical names");
+    // Reports stored after the migration join them.
+    add_actor_report(&mut store, "new", 3, &[("Shura Council of Derna", None)]);
+    assert_eq!(actor_ids(&store, "shura council"), ["ev:new", "ev:old"]);
+    for q in ["shura", "council", "lna", "hura c", "a", "zz"] {
+        assert_eq!(actor_ids(&store, q), actor_oracle(&store, q), "actor {q:?}");
+    }
+}

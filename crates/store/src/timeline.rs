@@ -34,7 +34,7 @@ use rusqlite::{params_from_iter, Connection};
 use serde::Serialize;
 use sitrep_model::Toll;
 
-use crate::read::{filter_sql, parse_day, Filter, Params};
+use crate::read::{filter_sql, parse_day, Filter, Params, Reach};
 use crate::rows;
 use crate::{fusion, StoreError};
 
@@ -150,7 +150,7 @@ type Key = (String, Option<String>, String, String);
 pub(crate) fn timeline(conn: &Connection, filter: &Filter) -> Result<Timeline, StoreError> {
     filter.validate()?;
     let mut p = Params::default();
-    let where_sql = filter_sql(filter, &mut p);
+    let where_sql = filter_sql(filter, &mut p, Reach::All);
     let sql = format!(
         "SELECT c.id, c.event_id, c.date_start, c.admin1, c.location_name, c.country_code,
                 c.fatalities_best, c.injuries_best,
@@ -216,7 +216,7 @@ fn days(clusters: &BTreeMap<i64, Cluster>) -> Vec<TimelineDay> {
 /// is in a fused event that passes `filter`.
 fn claims(conn: &Connection, filter: &Filter) -> Result<Vec<Row>, StoreError> {
     let mut p = Params::default();
-    let where_sql = filter_sql(filter, &mut p);
+    let where_sql = filter_sql(filter, &mut p, Reach::All);
     let mut stmt = conn.prepare(&format!(
         "SELECT e.cluster_id, m.cluster_id, d.id, d.doc_id, d.published, e.date_start,
                 COALESCE(e.admin1, e.location_name), e.country_code,

@@ -265,6 +265,7 @@ fn insert_event(
     let mut actor = conn.prepare_cached("INSERT INTO actors (event_id, role, text, canonical, inferred) VALUES (?1, ?2, ?3, ?4, ?5)")?;
     for a in &event.actors {
         actor.execute(params![event_row, a.role, a.text, a.canonical, a.inferred])?;
+        add_actor_names(conn, &a.text, a.canonical.as_deref())?;
     }
     let mut claim = conn.prepare_cached(
         "INSERT INTO claims (event_id, document_id, kind, low, high, qualifier, victims, side, cumulative, source,
@@ -291,6 +292,25 @@ fn insert_event(
         ])?;
     }
     Ok(event_row)
+}
+
+/// Record an actor's text and canonical name in `actor_names` (and so in its trigram index
+/// `actor_names_fts`), each unless it is there already. Every writer of `actors` calls this
+/// after an insert: no trigger does it, because a trigger on `actors` inserts makes each
+/// insert pay for a statement journal (about twice the time of writing an actor).
+pub(crate) fn add_actor_names(
+    conn: &Connection,
+    text: &str,
+    canonical: Option<&str>,
+) -> Result<(), StoreError> {
+    let mut known = conn.prepare_cached("SELECT 1 FROM actor_names WHERE name = ?1")?;
+    let mut add = conn.prepare_cached("INSERT OR IGNORE INTO actor_names (name) VALUES (?1)")?;
+    for name in std::iter::once(text).chain(canonical) {
+        if !known.exists([name])? {
+            add.execute([name])?;
+        }
+    }
+    Ok(())
 }
 
 /// Remove a report, its events, claims, actors and words; mark the fused events it was part of

@@ -56,7 +56,7 @@ pub(super) fn run(args: BenchArgs) -> anyhow::Result<ExitCode> {
         rayon::ThreadPoolBuilder::new()
             .num_threads(n)
             .thread_name(|i| format!("sitrep-bench-{i}"))
-            .stack_size(super::extract::WORKER_STACK)
+            .stack_size(super::parallel::WORKER_STACK)
             .build()
             .context("cannot start the thread pool")
     };

@@ -21,7 +21,7 @@ use rayon::prelude::*;
 use sitrep::{Document, Pipeline};
 use sitrep_store::{synthetic, Filter, Page, Report, Sort, Store};
 
-use super::extract::WORKER_STACK;
+use super::parallel::WORKER_STACK;
 use super::ingest::BATCH_SIZE;
 use super::{report_error, thread_count};
 

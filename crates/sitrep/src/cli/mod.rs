@@ -6,6 +6,7 @@ mod events;
 mod export;
 mod extract;
 mod ingest;
+mod parallel;
 mod serve;
 mod timeline;
 
