@@ -304,7 +304,13 @@ impl<'a> ActorContext<'a> {
             if let Some((name, count, t)) = principal.first() {
                 let party = self.reg.lookup(name).is_some_and(|id| self.reg.is_party(id));
                 if *count >= 2 && matches!(*t, 2 | 3) && !party {
-                    actor1 = Some(Named { canonical: name.clone(), text: plain_name(name).to_string(), kind: ActorKind::Group, acled_type: *t, patient: false });
+                    // The words the report names it with (its first mention).
+                    let text = self
+                        .mentions
+                        .iter()
+                        .find(|m| self.reg.canonical_in(m.actor, self.country_name.as_deref()) == *name)
+                        .map_or_else(|| plain_name(name).to_string(), |m| self.text(m).to_string());
+                    actor1 = Some(Named { canonical: name.clone(), text, kind: ActorKind::Group, acled_type: *t, patient: false });
                     inferred = true;
                 }
             }

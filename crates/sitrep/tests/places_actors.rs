@@ -221,3 +221,12 @@ fn groups_the_registry_does_not_know_are_read_from_their_names() {
     let r = run("Three farmers were killed in an attack carried out by the Frente Campesino del Llano, a guerrilla group.");
     assert_eq!(actor1(&r).as_deref(), Some("Frente Campesino del Llano"));
 }
+
+#[test]
+fn the_principal_group_as_attacker_keeps_the_words_of_the_report() {
+    let r = run("A trader who had spoken out against Boko Haram was shot dead in Maiduguri on Friday. Residents said Boko Haram had threatened him.");
+    let e = r.events.first().expect("an event");
+    let a = e.actors.iter().find(|a| a.role == "actor1").expect("actor1");
+    assert!(a.canonical.as_deref().is_some_and(|c| c.starts_with("Boko Haram")), "{a:?}");
+    assert_eq!(a.text, "Boko Haram");
+}
