@@ -514,7 +514,12 @@ impl Builder {
                 pop,
             );
             let type_words = s.subdivision_type().to_string().replace('_', " ");
-            let type_last = type_words.rsplit(' ').next().unwrap_or("").to_string();
+            // Every ending of the type: "federal capital territory", "capital territory",
+            // "territory" ("Islamabad Capital Territory").
+            let type_ends: Vec<String> = {
+                let w: Vec<&str> = type_words.split(' ').collect();
+                (0..w.len()).map(|k| w[k..].join(" ")).collect()
+            };
             let mut all: Vec<String> = names.clone();
             if let Some((rname, _)) = linked {
                 all.push(rname.clone());
@@ -526,7 +531,7 @@ impl Builder {
                     self.admin1.entry((cc.to_string(), admin_core(&key))).or_insert(id);
                     self.admin1.insert((cc.to_string(), key.clone()), id);
                 }
-                for t in [&type_words, &type_last] {
+                for t in &type_ends {
                     if !t.is_empty() && !key.ends_with(t.as_str()) && is_region_word(t) {
                         self.add_name(id, &format!("{n} {t}"), 0);
                     }
@@ -673,6 +678,8 @@ fn is_region_word(t: &str) -> bool {
             | "voivodeship"
             | "autonomous region"
             | "administrative region"
+            | "capital territory"
+            | "federal capital territory"
     )
 }
 

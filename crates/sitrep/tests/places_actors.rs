@@ -230,3 +230,10 @@ fn the_principal_group_as_attacker_keeps_the_words_of_the_report() {
     assert!(a.canonical.as_deref().is_some_and(|c| c.starts_with("Boko Haram")), "{a:?}");
     assert_eq!(a.text, "Boko Haram");
 }
+
+#[test]
+fn a_region_is_named_with_any_ending_of_its_type() {
+    // Islamabad's ISO type is "federal capital territory"; reports say "Capital Territory".
+    let r = run("Two gunmen stormed a court building in Islamabad city, Islamabad Capital Territory, Pakistan.");
+    assert_eq!(place(&r), Some(("Islamabad".to_string(), "PK".to_string(), LocationPrecision::City)));
+}
