@@ -1962,9 +1962,14 @@ fn singular_object_inner(t: &Tokens, lex: &Lexicon, range: Range<usize>, pi: usi
         }
         return None;
     }
-    // A name after a few lowercase title words: "killed prominent writer Jane Doe".
+    // A name after a few lowercase title words: "killed prominent writer Jane Doe", or after
+    // an age: "the fatal shooting of 15-year-old Jane Doe".
     let mut k = k;
     let mut titles = 0;
+    if let Some(n) = age_words(t, k) {
+        k += n;
+        titles += 1;
+    }
     while titles < 4 && k < range.end && !t.capitalized(k) && t.kind(k) == Some(sitrep_segment::TokenKind::Word) && !NP_STOP.contains(&t.low(k)) && !matches!(t.low(k), "left" | "leaving" | "leaves") {
         k += 1;
         titles += 1;
@@ -1982,6 +1987,10 @@ fn singular_object_inner(t: &Tokens, lex: &Lexicon, range: Range<usize>, pi: usi
             break;
         }
         e += 1;
+    }
+    // A particle does not end a name: "... of Jane Doe." stops before the full stop.
+    while e > k + 1 && matches!(t.low(e - 1), "." | "-" | "al" | "el" | "bin" | "ibn" | "de" | "da" | "abu") {
+        e -= 1;
     }
     // "killed Hamza, the son of ...": one word, then an apposition.
     if e == k + 1 && p.kind == ClaimKind::Killed && t.low(e) == "," && matches!(t.low(e + 1), "the" | "a" | "an") {
@@ -2100,6 +2109,14 @@ fn along_with(t: &Tokens, lex: &Lexicon, range: Range<usize>, nums: &[NumberMent
         }
         return;
     }
+}
+
+/// The tokens of an age written before a noun or name ("15-year-old", "6-month-old"), if
+/// one starts at `k`.
+fn age_words(t: &Tokens, k: usize) -> Option<usize> {
+    let unit = |w: &str| matches!(w, "year" | "years" | "month" | "months" | "week" | "weeks" | "day" | "days");
+    let number = t.kind(k) == Some(sitrep_segment::TokenKind::Number) || t.low(k).parse::<u32>().is_ok();
+    (number && t.low(k + 1) == "-" && unit(t.low(k + 2)) && t.low(k + 3) == "-" && t.low(k + 4) == "old").then_some(5)
 }
 
 /// A plural noun of people: "-s", "-men", "people", "children".

@@ -532,3 +532,13 @@ fn office_holders_relative_clauses_and_along_with_figures() {
     // A relative clause that ends the victims' phrase is not skipped past a new clause.
     assert_eq!(claims(&run("Two officers who were shot in the leg were taken to hospital.")), vec![(ClaimKind::Injured, 2, Some(2))]);
 }
+
+#[test]
+fn an_age_before_a_named_victim() {
+    let r = run("Police charged a man in connection with the fatal shooting of 15-year-old Jane Doe.");
+    assert_eq!(killed(&r), Some(1));
+    let c = r.events.iter().flat_map(|e| &e.claims).find(|c| c.kind == ClaimKind::Killed).expect("a claim");
+    // The evidence ends with the name, not the full stop.
+    assert!(c.text.ends_with("Jane Doe"), "{:?}", c.text);
+    assert_eq!(killed(&run("Gunmen killed 6-month-old John Roe and wounded his mother.")), Some(1));
+}
