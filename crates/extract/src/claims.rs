@@ -459,7 +459,7 @@ fn forward<'l>(t: &Tokens, lex: &'l Lexicon, mut k: usize, end: usize, nums: &[N
                 let clause_end = (e..(e + 6).min(end)).find(|&y| matches!(t.low(y), "," | ";" | "and" | "but" | "or" | "while" | "when" | "after" | "before" | "as") || lex.predicate_at(t, y).is_some());
                 if let Some(x) = clause_end.filter(|&x| x > e || lex.aux.contains(t.low(e))) {
                     let main = lex.predicate_at(t, x).is_some_and(|(q, _)| q.intrans || (q.passive && lex.aux.contains(t.low(x - 1))));
-                    if main && (x == e || lex.aux.contains(t.low(x - 1)) || lex.predicate_at(t, x).is_some_and(|(q, _)| q.intrans)) {
+                    if main {
                         of_hurt = p.kind == ClaimKind::Injured;
                         k = x;
                         continue;
@@ -1566,10 +1566,7 @@ fn singular_subject(t: &Tokens, lex: &Lexicon, range: Range<usize>, pi: usize, p
     }
     // "the director of a local radio station was shot": the head is the noun before the
     // first preposition.
-    let of_head = (s + 2..s_end).find(|&x| matches!(t.low(x), "of" | "for" | "at")).is_some_and(|x| {
-        let h = t.low(x - 1);
-        (lex.is_person(h) && !h.ends_with('s')) || (h == "head" && t.low(x) == "of")
-    });
+    let of_head = (s + 2..s_end).find(|&x| matches!(t.low(x), "of" | "for" | "at")).is_some_and(|x| singular_person_at(t, lex, x - 1));
     if first == "the" && (SINGULAR_PERSON_HEADS.contains(&head) || (lex.is_person(head) && !head.ends_with('s')) || (of_head && !aux.iter().any(|a| matches!(*a, "were" | "are" | "have")))) {
         c.definite = true;
         c.perpetrators = PERPETRATOR_NOUNS.contains(&head);
@@ -1754,7 +1751,7 @@ fn sentence_initial_single(t: &Tokens, lex: &Lexicon, range: Range<usize>, pi: u
         let w = t.low(k);
         // "A prominent conservationist who worked on ...": the noun before "who" is a person.
         let before_who = t.low(k + 1) == "who" && t.kind(k) == Some(sitrep_segment::TokenKind::Word) && !w.ends_with('s');
-        if (lex.is_person(w) && !w.ends_with('s')) || before_who || (w == "head" && t.low(k + 1) == "of") {
+        if singular_person_at(t, lex, k) || before_who {
             let mut c = single(p.kind, t.span(start..pe), sentence, pi);
             c.definite = definite;
             c.victims = Some(t.span(start..k + 1));
@@ -2073,7 +2070,6 @@ fn along_with(t: &Tokens, lex: &Lexicon, range: Range<usize>, nums: &[NumberMent
                     n += m.low;
                     high = high.zip(m.high).map(|(a, b)| a + b);
                     k = m.tokens.end + other + 1;
-                    break;
                 }
                 break;
             }
@@ -2109,6 +2105,12 @@ fn along_with(t: &Tokens, lex: &Lexicon, range: Range<usize>, nums: &[NumberMent
         }
         return;
     }
+}
+
+/// One person's noun at `x`: a singular noun of people, or "head" in "the head of …".
+fn singular_person_at(t: &Tokens, lex: &Lexicon, x: usize) -> bool {
+    let w = t.low(x);
+    (lex.is_person(w) && !w.ends_with('s')) || (w == "head" && t.low(x + 1) == "of")
 }
 
 /// The tokens of an age written before a noun or name ("15-year-old", "6-month-old"), if

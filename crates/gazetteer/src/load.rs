@@ -21,15 +21,12 @@ pub(crate) fn load() -> Result<Gazetteer, GazetteerError> {
     let t0 = Instant::now();
     let (words, surface) = parse_words(&gunzip(WORDS_GZ, WORDS_FILE)?)?;
     let tsv = gunzip(PLACES_GZ, PLACES_FILE)?;
-    let mut b = Builder {
-        frequent: surface.iter().filter(|(_, v)| v.0 >= 35).map(|(k, _)| k.clone()).collect(),
-        ..Builder::default()
-    };
+    let mut b = Builder { surface, ..Builder::default() };
     b.rows(&tsv)?;
     drop(tsv);
     b.keshvar();
     b.bearing_groups();
-    let g = b.finish(&words, surface);
+    let g = b.finish(&words);
     tracing::debug!(
         places = g.places.len(),
         keys = g.index.key_count(),
@@ -110,9 +107,8 @@ impl Agg {
 
 #[derive(Default)]
 struct Builder {
-    /// English words (as spelled) with Zipf ≥ 3.5: a one-word English region name that is
-    /// one of them ("Jewish" for the Jewish Autonomous Oblast) is not taken.
-    frequent: rustc_hash::FxHashSet<String>,
+    /// English words as spelled (see [`parse_words`]); handed on to the gazetteer.
+    surface: Words,
     places: Vec<Place>,
     rank_pop: Vec<u64>,
     entries: Vec<Entry>,
@@ -376,14 +372,17 @@ impl Builder {
                 let mut names = Vec::new();
                 // The English name too ("Middle Shebelle" for Shabeellaha Dhexe, "Saladin"
                 // for Salah ad Din).
-                // A one-word English name that is a frequent word must be a word of the
-                // region's official name: "Jakarta" (Daerah Khusus Ibukota Jakarta) stays,
-                // "Jewish" (Yevreyskaya avtonomnaya oblast') goes.
+                // A one-word English name that is a frequent word (Zipf ≥ 3.5) must be a word
+                // of the region's official name: "Jakarta" (Daerah Khusus Ibukota Jakarta)
+                // stays, "Jewish" (Yevreyskaya avtonomnaya oblast') goes.
                 let english = s.translations().get("en").copied().filter(|e| {
+                    if e.contains(' ') {
+                        return true;
+                    }
                     let mut w = String::new();
                     crate::normalize::surface_token_into(e, &mut w);
                     let key = normalize(e);
-                    e.contains(' ') || !self.frequent.contains(&w) || normalize(s.name()).split(' ').any(|x| x == key)
+                    self.surface.get(&w).is_none_or(|v| v.0 < 35) || normalize(s.name()).split(' ').any(|x| x == key)
                 });
                 for raw in std::iter::once(s.name()).chain(english).chain(s.unofficial_name_list().iter().copied()) {
                     for n in region_variants(raw) {
@@ -622,7 +621,7 @@ impl Builder {
         }
     }
 
-    fn finish(self, words: &Words, surface: Words) -> Gazetteer {
+    fn finish(self, words: &Words) -> Gazetteer {
         let places = self.places;
         let rank_pop = self.rank_pop;
         let index = Index::build(
@@ -631,7 +630,7 @@ impl Builder {
             |k| words.get(k).copied(),
         );
         let common = words.iter().filter(|(_, v)| v.0 >= 40).map(|(k, _)| k.as_str().into()).collect();
-        let surface_words = surface.into_iter().map(|(k, v)| (k.into_boxed_str(), v)).collect();
+        let surface_words = self.surface.into_iter().map(|(k, v)| (k.into_boxed_str(), v)).collect();
         Gazetteer { places, index, countries: self.countries, admin1: self.admin1, common, surface_words }
     }
 }
