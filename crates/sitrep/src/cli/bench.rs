@@ -11,7 +11,7 @@ use anyhow::{bail, Context};
 use rayon::prelude::*;
 use sitrep::{Document, Pipeline};
 
-use super::{plural, report, report_error, thread_count, BenchArgs};
+use super::{plural, read_all, report, thread_count, BenchArgs};
 
 /// One timed configuration.
 struct Run {
@@ -23,17 +23,7 @@ struct Run {
 /// Run `bench`; the exit code is 1 when any input failed to read.
 pub(super) fn run(args: BenchArgs) -> anyhow::Result<ExitCode> {
     let threads = thread_count(args.threads);
-    let mut docs = Vec::new();
-    let mut errors = 0u64;
-    for item in sitrep_ingest::ingest(args.paths) {
-        match item {
-            Ok(doc) => docs.push(doc),
-            Err(e) => {
-                report_error(None, &e.to_string());
-                errors += 1;
-            }
-        }
-    }
+    let (docs, errors) = read_all(args.paths);
     if docs.is_empty() {
         bail!("no documents to benchmark");
     }

@@ -18,12 +18,12 @@ use std::time::{Duration, Instant};
 use anyhow::{bail, Context};
 use clap::Args;
 use rayon::prelude::*;
-use sitrep::{Document, Pipeline};
+use sitrep::Pipeline;
 use sitrep_store::{synthetic, Filter, Page, Report, Sort, Store};
 
 use super::parallel::WORKER_STACK;
 use super::ingest::BATCH_SIZE;
-use super::{report_error, thread_count};
+use super::{read_all, report_error, thread_count};
 
 /// The default ingest input, relative to the working directory, in order of preference.
 const DEFAULT_INPUTS: [&str; 2] = ["../shared/eval/dev/gva.input.jsonl", "samples"];
@@ -98,17 +98,7 @@ fn bench_ingest(args: &BenchStoreArgs) -> anyhow::Result<bool> {
     } else {
         args.input.clone()
     };
-    let mut docs: Vec<Document> = Vec::new();
-    let mut errors = 0u64;
-    for item in sitrep_ingest::ingest(paths.clone()) {
-        match item {
-            Ok(doc) => docs.push(doc),
-            Err(e) => {
-                report_error(None, &e.to_string());
-                errors += 1;
-            }
-        }
-    }
+    let (docs, mut errors) = read_all(paths.clone());
     if docs.is_empty() {
         bail!("no documents to ingest");
     }

@@ -177,6 +177,23 @@ fn report_error(progress: Option<&ProgressBar>, msg: &str) {
     }
 }
 
+/// Every document under `paths`, read whole into memory (for the benchmarks), and how many
+/// inputs failed; each failure is reported on stderr.
+fn read_all(paths: Vec<std::path::PathBuf>) -> (Vec<sitrep::Document>, u64) {
+    let mut docs = Vec::new();
+    let mut errors = 0u64;
+    for item in sitrep_ingest::ingest(paths) {
+        match item {
+            Ok(doc) => docs.push(doc),
+            Err(e) => {
+                report_error(None, &e.to_string());
+                errors += 1;
+            }
+        }
+    }
+    (docs, errors)
+}
+
 /// A plain line on stderr (summaries).
 fn report(msg: &str) {
     let _ = writeln!(io::stderr().lock(), "sitrep: {msg}");
