@@ -544,7 +544,10 @@ fn forward<'l>(t: &Tokens, lex: &'l Lexicon, mut k: usize, end: usize, nums: &[N
         }
         // A post-modifier before the auxiliary: "16 members of a militia group have been
         // killed", "five children playing with a shell were killed".
-        if !saw_aux && steps == 1 && (POST_MODIFIERS.contains(&w) || (w.ends_with("ing") && w.len() > 4)) {
+        // "five people involved in the project have been killed": a participle with its
+        // own preposition is a post-modifier too.
+        let participle = w.ends_with("ed") && w.len() > 4 && !lex.aux.contains(w) && PARTICIPLE_PREPS.contains(&t.low(k + 1));
+        if !saw_aux && steps == 1 && (POST_MODIFIERS.contains(&w) || (w.ends_with("ing") && w.len() > 4) || participle) {
             if let Some(after) = skip_post_modifier(t, lex, k, end, nums) {
                 k = after;
                 skipped_modifier = true;
@@ -678,13 +681,16 @@ fn coordinated_predicate<'l>(t: &Tokens, lex: &'l Lexicon, from: usize, end: usi
 /// Words that open a post-modifier of the victims.
 const POST_MODIFIERS: &[&str] = &["of", "from", "with", "in", "at", "on", "near", "belonging", "aboard", "inside", "working", "travelling", "traveling", "riding", "living", "who"];
 
+/// Prepositions after a participle that make it a post-modifier ("stationed at", "involved in").
+const PARTICIPLE_PREPS: &[&str] = &["in", "at", "on", "near", "to", "by", "with", "from", "inside", "outside", "as", "for"];
+
 /// Skip a post-modifier starting at `k` when it ends in an auxiliary or predicate within a few
 /// tokens and holds no other figure, clause break or verb of saying.
 fn skip_post_modifier(t: &Tokens, lex: &Lexicon, k: usize, end: usize, nums: &[NumberMention]) -> Option<usize> {
     let mut x = k + 1;
     while x < end && x < k + 20 {
         let w = t.low(x);
-        if let Some(after) = (w == ",").then(|| skip_aside(t, x, end)).flatten() {
+        if let Some(after) = (w == "," || w == "(").then(|| skip_aside(t, x, end)).flatten() {
             x = after;
             continue;
         }
@@ -703,6 +709,16 @@ fn skip_post_modifier(t: &Tokens, lex: &Lexicon, k: usize, end: usize, nums: &[N
         }
         if (w == "and" || w == ",") && (nums.iter().any(|m| m.tokens.start == x + 1) || matches!(t.low(x + 1), "a" | "an" | "one")) {
             return Some(x);
+        }
+        // "six elders of the camp that houses refugees were killed": a relative clause after a
+        // noun (not the "that" of a verb of saying or thinking) stays inside the modifier.
+        let relative = matches!(w, "that" | "which")
+            && !(t.low(x - 1).ends_with("ed") || lex.speech.contains(t.low(x - 1)) || lex.aux.contains(t.low(x - 1)))
+            && t.kind(x - 1) == Some(sitrep_segment::TokenKind::Word)
+            && !lex.aux.contains(t.low(x + 1));
+        if relative {
+            x += 1;
+            continue;
         }
         if matches!(w, "," | ";" | ":" | "." | "said" | "says" | "and" | "but" | "that" | "which") || lex.speech.contains(w) {
             return None;
@@ -741,6 +757,12 @@ fn backward<'l>(t: &Tokens, lex: &'l Lexicon, start: usize, floor: usize) -> Opt
             return None;
         }
         let w = t.low(k - 1);
+        // "killed a family of four": the figure counts the family.
+        if w == "of" && k >= 2 && t.low(k - 2) == "family" && skipped == 0 {
+            k -= 2;
+            skipped += 1;
+            continue;
+        }
         if w == "of" && k >= 2 && t.low(k - 2) == "total" {
             k -= 1;
             skipped += 1;
@@ -1157,6 +1179,7 @@ const NOT_NAMES: &[&str] = &[
 
 fn singular_claims(t: &Tokens, lex: &Lexicon, range: Range<usize>, used: &[usize], sentence: usize, antecedents: &Antecedents, out: &mut Vec<RawClaim>) {
     left_one(t, lex, range.clone(), sentence, out);
+    found_body(t, range.clone(), sentence, out);
     let mut i = range.start;
     while i < range.end {
         let Some((p, e)) = lex.predicate_at(t, i) else {
@@ -1268,6 +1291,37 @@ fn more_named_objects(t: &Tokens, lex: &Lexicon, mut k: usize, end: usize) -> Ve
 
 /// "The shooting left a teenager injured", "leaving a 12-year-old dead": one person, named by
 /// an indefinite article and a person noun (or an age: "a 12-year-old"), left dead or hurt.
+/// Verbs that say a body was found.
+const BODY_FOUND: &[&str] = &["found", "discovered", "recovered", "retrieved", "dumped", "pulled", "dug", "exhumed", "washed", "lying", "identified"];
+
+/// "A charred body found in western Mexico ...", "police found a body", "Another body had been
+/// taken to the morgue": one dead person more. Only an indefinite body counts; "his body" and
+/// "the body" are of someone already reported.
+fn found_body(t: &Tokens, range: Range<usize>, sentence: usize, out: &mut Vec<RawClaim>) {
+    for i in range.clone() {
+        if t.low(i) != "body" {
+            continue;
+        }
+        // A determiner and at most two adjectives ("a charred", "a badly decomposed").
+        let Some(d) = (i.saturating_sub(3).max(range.start)..i).rev().find(|&d| matches!(t.low(d), "a" | "another")) else {
+            continue;
+        };
+        if (d + 1..i).any(|x| t.kind(x) != Some(sitrep_segment::TokenKind::Word) && t.low(x) != "-") {
+            continue;
+        }
+        let before = d > range.start && BODY_FOUND.contains(&t.low(d - 1));
+        let after = (i + 1..(i + 5).min(range.end)).take_while(|&x| t.kind(x) == Some(sitrep_segment::TokenKind::Word)).any(|x| BODY_FOUND.contains(&t.low(x)) || (t.low(x) == "taken" && t.low(d) == "another"));
+        // "a body armour", "a body of water": not a corpse.
+        let noun_after = matches!(t.low(i + 1), "of" | "armour" | "armor" | "camera" | "cameras" | "bag" | "guard" | "guards" | "count" | "parts");
+        if (before || after) && !noun_after {
+            let mut c = single(ClaimKind::Killed, t.span(d..i + 1), sentence, i);
+            c.additive = t.low(d) == "another";
+            c.victims = Some(t.span(d..i + 1));
+            out.push(c);
+        }
+    }
+}
+
 fn left_one(t: &Tokens, lex: &Lexicon, range: Range<usize>, sentence: usize, out: &mut Vec<RawClaim>) {
     left_named(t, lex, range.clone(), sentence, out);
     for i in range.clone() {
@@ -1357,6 +1411,19 @@ fn singular_subject(t: &Tokens, lex: &Lexicon, range: Range<usize>, pi: usize, p
     while k > range.start && lex.aux.contains(t.low(k - 1)) {
         k -= 1;
         aux.push(t.low(k));
+    }
+    // "..., with the village chief killed at a fair": an absolute phrase of one person.
+    if aux.is_empty() && p.passive && k > range.start {
+        let with = (k.saturating_sub(6).max(range.start)..k).rev().find(|&w| t.low(w) == "with");
+        if let Some(w) = with.filter(|&w| matches!(t.low(w + 1), "a" | "an" | "the" | "his" | "her") && w + 2 < k) {
+            let words = (w + 1..k).all(|x| t.kind(x) == Some(sitrep_segment::TokenKind::Word) || t.low(x) == "-");
+            if words && singular_person_at(t, lex, k - 1) {
+                let mut c = single(p.kind, t.span(w + 1..pe), sentence, pi);
+                c.definite = t.low(w + 1) != "a" && t.low(w + 1) != "an";
+                c.victims = Some(t.span(w + 1..k));
+                return Some(c);
+            }
+        }
     }
     // "a teen accidentally shot his brother" is active: a manner adverb is no auxiliary.
     let manner_only = aux.iter().all(|a| matches!(*a, "accidentally" | "unintentionally" | "inadvertently" | "mistakenly"));
@@ -1511,6 +1578,19 @@ fn singular_subject(t: &Tokens, lex: &Lexicon, range: Range<usize>, pi: usize, p
     }
     if s >= s_end {
         return sentence_initial_single(t, lex, range, pi, pe, p, sentence, &aux);
+    }
+    // "A member of the right-leaning Liberal Constitutionalist Party was killed": a longer
+    // subject is taken only when it opens with one person's noun and a preposition.
+    if s_end - s == 8 && s > range.start && !subject_stop(t, s - 1) {
+        let mut s2 = s;
+        while s2 > range.start && s_end - s2 < 18 && !subject_stop(t, s2 - 1) && lex.predicate_at(t, s2 - 1).is_none() {
+            s2 -= 1;
+        }
+        let opens = (s2 == range.start || subject_stop(t, s2 - 1)) && matches!(t.low(s2), "a" | "an" | "the");
+        let head_of = (s2 + 2..(s2 + 4).min(s_end)).find(|&x| matches!(t.low(x), "of" | "for" | "at")).is_some_and(|x| singular_person_at(t, lex, x - 1));
+        if opens && head_of {
+            s = s2;
+        }
     }
     if t.low(s) == "only" && s + 1 < s_end {
         s += 1;

@@ -542,3 +542,34 @@ fn an_age_before_a_named_victim() {
     assert!(c.text.ends_with("Jane Doe"), "{:?}", c.text);
     assert_eq!(killed(&run("Gunmen killed 6-month-old John Roe and wounded his mother.")), Some(1));
 }
+
+#[test]
+fn long_subjects_participles_and_relative_clauses() {
+    // A subject longer than eight words, when it opens with one person's noun and "of".
+    assert_eq!(killed(&run("A member of the right-leaning Liberal Democratic Alliance Party was killed in the northern town.")), Some(1));
+    assert_eq!(killed(&run("The owner of a small shop in the old district of the northern city was shot dead on Monday.")), Some(1));
+    // Without such an opening the long subject is not read as one person.
+    assert_eq!(killed(&run("Rockets fired at dawn by rebels hiding in the hills above the town were intercepted and a boy was killed.")), Some(1));
+    // A participle with its preposition modifies the victims.
+    assert_eq!(killed(&run("Four engineers involved in the construction of the new dam (a joint venture of two firms) have been killed.")), Some(4));
+    assert_eq!(killed(&run("Five soldiers stationed at the border post were killed overnight.")), Some(5));
+    // A past-tense main verb and its object are not a modifier.
+    assert_eq!(killed(&run("Three militants attacked soldiers who were killed.")), None);
+    // A relative clause after a noun inside the modifier.
+    assert_eq!(killed(&run("Six elders of the camp that houses displaced families near the border were killed on Monday.")), Some(6));
+    // The "that" of a verb of saying starts another clause.
+    assert_eq!(killed(&run("Five members of the group claimed that soldiers were killed.")), None);
+}
+
+#[test]
+fn families_bodies_and_absolute_phrases() {
+    assert_eq!(killed(&run("The rocket killed a family of four in their home.")), Some(4));
+    // An indefinite body found is one death; a later "another body" adds one.
+    assert_eq!(killed(&run("A charred body found near the highway was identified as a local reporter.")), Some(1));
+    assert_eq!(killed(&run("Police found the bodies of six men in a house. Another body had already been taken to the morgue.")), Some(7));
+    // "his body" is the body of someone already reported; a body camera is not a body.
+    assert_eq!(killed(&run("John Roe was shot dead on Monday. His body was found in a ditch.")), Some(1));
+    assert_eq!(killed(&run("Officers wore a body camera during the raid.")), None);
+    // "with the village chief killed": one person in an absolute phrase.
+    assert_eq!(killed(&run("Militiamen attacked the town, with the village chief killed at the market.")), Some(1));
+}
