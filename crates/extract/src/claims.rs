@@ -442,6 +442,13 @@ fn forward<'l>(t: &Tokens, lex: &'l Lexicon, mut k: usize, end: usize, nums: &[N
     let mut of_hurt = false;
     while k < end && steps < 10 {
         steps += 1;
+        // "were hacked to untimely death": any verb "to death" is a killing, even one that is
+        // otherwise a verb of injury.
+        let w = t.low(k);
+        if saw_aux && w.ends_with("ed") && t.low(k + 1) == "to" && (t.low(k + 2) == "death" || t.low(k + 3) == "death") {
+            let e = if t.low(k + 2) == "death" { k + 3 } else { k + 4 };
+            return Some(Found { pred: &lex.killed_rule, pred_range: k..e, also, skipped_modifier, of_hurt });
+        }
         if let Some((p, e)) = lex.predicate_at(t, k) {
             // "were found burned to death": an active-only verb that is also an auxiliary
             // ("found") stands before the victims' own predicate.
@@ -495,7 +502,6 @@ fn forward<'l>(t: &Tokens, lex: &'l Lexicon, mut k: usize, end: usize, nums: &[N
             // An active-only form after the victims is not theirs ("5 soldiers killing...").
             return None;
         }
-        let w = t.low(k);
         if w == "not" || w == "never" || w == "n't" {
             return None;
         }
@@ -524,11 +530,6 @@ fn forward<'l>(t: &Tokens, lex: &'l Lexicon, mut k: usize, end: usize, nums: &[N
             if let Some(x) = (k + 1..(k + 13).min(end)).find(|&x| matches!(t.low(x), "injuries" | "injury" | "wounds" | "burns")) {
                 return Some(Found { pred: &lex.injured_rule, pred_range: k..x + 1, also, skipped_modifier, of_hurt });
             }
-        }
-        // "were hacked to untimely death": any verb "to death" is a killing.
-        if saw_aux && w.ends_with("ed") && t.low(k + 1) == "to" && (t.low(k + 2) == "death" || t.low(k + 3) == "death") {
-            let e = if t.low(k + 2) == "death" { k + 3 } else { k + 4 };
-            return Some(Found { pred: &lex.killed_rule, pred_range: k..e, also, skipped_modifier, of_hurt });
         }
         if let Some(after) = skip_aside(t, k, end) {
             k = after;
@@ -1291,6 +1292,9 @@ fn more_named_objects(t: &Tokens, lex: &Lexicon, mut k: usize, end: usize) -> Ve
 
 /// "The shooting left a teenager injured", "leaving a 12-year-old dead": one person, named by
 /// an indefinite article and a person noun (or an age: "a 12-year-old"), left dead or hurt.
+/// Person nouns that name a body of people, not one person ("police was deployed").
+const COLLECTIVE_HEADS: &[&str] = &["police", "military", "army", "security", "staff", "personnel", "crew", "family", "people", "youth", "public", "militia", "gendarmerie"];
+
 /// Verbs that say a body was found.
 const BODY_FOUND: &[&str] = &["found", "discovered", "recovered", "retrieved", "dumped", "pulled", "dug", "exhumed", "washed", "lying", "identified"];
 
@@ -1729,6 +1733,36 @@ fn singles_beside_figure(t: &Tokens, lex: &Lexicon, m: &NumberMention, vp: &Vict
     out
 }
 
+/// [`more_single_objects`] after the object's "of" phrase: "killed a local leader of the ruling
+/// party and his brother", "killed the son of the council chair, and a woman who was with him".
+fn more_single_objects_after_of(t: &Tokens, lex: &Lexicon, k: usize, end: usize) -> (u64, usize) {
+    let direct = more_single_objects(t, lex, k, end);
+    if direct.0 > 0 || t.low(k) != "of" {
+        return direct;
+    }
+    // The "of" phrase: words, possessives and hyphens up to the joining "and" or comma.
+    let mut x = k + 1;
+    while x < end && x < k + 10 {
+        let w = t.low(x);
+        if matches!(w, "and" | ",") {
+            break;
+        }
+        let word = t.kind(x) == Some(sitrep_segment::TokenKind::Word) || matches!(w, "'s" | "-" | "'" | "’s");
+        if !word || (NP_STOP.contains(&w) && !matches!(w, "the" | "a" | "an" | "of")) || lex.predicate_at(t, x).is_some() {
+            return direct;
+        }
+        x += 1;
+    }
+    if x == k + 1 || !matches!(t.low(x), "and" | ",") {
+        return direct;
+    }
+    let (more, last) = more_single_objects(t, lex, x, end);
+    if more == 0 {
+        return direct;
+    }
+    (more, last)
+}
+
 /// More single people joined to an object: "... and another passenger", "... and a woman".
 /// Returns how many, and where the last one ends.
 fn more_single_objects(t: &Tokens, lex: &Lexicon, mut k: usize, end: usize) -> (u64, usize) {
@@ -1823,7 +1857,23 @@ fn sentence_initial_single(t: &Tokens, lex: &Lexicon, range: Range<usize>, pi: u
     let definite = match det {
         "a" | "an" | "one" => false,
         "the" => true,
-        _ => return None,
+        _ => {
+            // A headline's bare noun phrase: "Local government official has been shot dead".
+            let s_end = (k..pi).find(|&x| lex.aux.contains(t.low(x))).unwrap_or(pi);
+            let bare = k == range.start
+                && (1..=4).contains(&(s_end - k))
+                && (k..s_end).all(|x| t.kind(x) == Some(sitrep_segment::TokenKind::Word) && (x == k || !t.capitalized(x)))
+                && (s_end..pi).all(|x| lex.aux.contains(t.low(x)))
+                && singular_person_at(t, lex, s_end - 1)
+                && !COLLECTIVE_HEADS.contains(&t.low(s_end - 1));
+            if !bare {
+                return None;
+            }
+            let mut c = single(p.kind, t.span(start..pe), sentence, pi);
+            c.victims = Some(t.span(start..s_end));
+            c.perpetrators = PERPETRATOR_NOUNS.contains(&t.low(s_end - 1));
+            return Some(c);
+        }
     };
     k += 1;
     let limit = (k + 6).min(pi);
@@ -2008,7 +2058,7 @@ fn singular_object_inner(t: &Tokens, lex: &Lexicon, range: Range<usize>, pi: usi
         if vp.head == Head::Person || lenient {
             let to_death = death_result(t, vp.range.end);
             let kind = if to_death > 0 { ClaimKind::Killed } else { p.kind };
-            let (more, end) = more_single_objects(t, lex, vp.range.end, range.end);
+            let (more, end) = more_single_objects_after_of(t, lex, vp.range.end, range.end);
             let mut c = single(kind, t.span(pi..end.max(vp.range.end + to_death)), sentence, pi);
             c.low += more;
             c.high = Some(c.low);
@@ -2027,7 +2077,7 @@ fn singular_object_inner(t: &Tokens, lex: &Lexicon, range: Range<usize>, pi: usi
         if (vp.head == Head::Person || head_of) && vp.range.end > k + 1 {
             let head = t.low(vp.range.end - 1);
             if !head.ends_with('s') || SINGULAR_PERSON_HEADS.contains(&head) {
-                let (more, end) = more_single_objects(t, lex, vp.range.end, range.end);
+                let (more, end) = more_single_objects_after_of(t, lex, vp.range.end, range.end);
                 let mut c = single(p.kind, t.span(pi..end.max(vp.range.end)), sentence, pi);
                 c.low += more;
                 c.high = Some(c.low);

@@ -573,3 +573,14 @@ fn families_bodies_and_absolute_phrases() {
     // "with the village chief killed": one person in an absolute phrase.
     assert_eq!(killed(&run("Militiamen attacked the town, with the village chief killed at the market.")), Some(1));
 }
+
+#[test]
+fn second_victims_after_an_of_phrase_headlines_and_to_death() {
+    // A second victim joined after the object's "of" phrase.
+    assert_eq!(killed(&run("Gunmen killed a local leader of the ruling People's Party and his brother.")), Some(2));
+    assert_eq!(killed(&run("Unknown gunmen killed the son of the council chairwoman, and a woman who was with him.")), Some(2));
+    // A headline's bare subject is one person.
+    assert_eq!(killed(&run("Local government official has been shot and killed by men armed with pistols.")), Some(1));
+    // A verb of injury before "to ... death" is a killing.
+    assert_eq!(killed(&run("Twenty villagers were hacked to untimely death over a land dispute.")), Some(20));
+}
