@@ -737,8 +737,8 @@ fn backward<'l>(t: &Tokens, lex: &'l Lexicon, start: usize, floor: usize) -> Opt
     let mut k = start;
     let mut skipped = 0;
     loop {
-        // Any active predicate ending exactly at k?
-        for len in 1..=4 {
+        // Any active predicate ending exactly at k, the longest first ("shot and killed one").
+        for len in (1..=4).rev() {
             if k >= floor + len {
                 if let Some((p, e)) = lex.predicate_at(t, k - len) {
                     if e == k && p.active {
@@ -1430,9 +1430,22 @@ fn singular_subject(t: &Tokens, lex: &Lexicon, range: Range<usize>, pi: usize, p
         }
     }
     // "a teen accidentally shot his brother" is active: a manner adverb is no auxiliary.
-    let manner_only = aux.iter().all(|a| matches!(*a, "accidentally" | "unintentionally" | "inadvertently" | "mistakenly"));
+    let manner = |a: &str| matches!(a, "accidentally" | "unintentionally" | "inadvertently" | "mistakenly");
+    let manner_only = aux.iter().all(|a| manner(a));
     if p.passive && !p.intrans && manner_only {
         return None;
+    }
+    // "a boy who accidentally shot and killed one of his friends": a relative pronoun with no
+    // form of "be" before an active verb and its object; the subject did the killing.
+    let relative_only = aux.iter().any(|a| matches!(*a, "who" | "that")) && aux.iter().all(|a| matches!(*a, "who" | "that") || manner(a));
+    if relative_only && p.active && pe < range.end {
+        let next = t.low(pe);
+        let object = matches!(next, "a" | "an" | "the" | "his" | "her" | "their" | "him" | "them" | "one" | "two" | "three" | "four" | "five")
+            || t.kind(pe) == Some(sitrep_segment::TokenKind::Number)
+            || (t.capitalized(pe) && t.kind(pe) == Some(sitrep_segment::TokenKind::Word));
+        if object {
+            return None;
+        }
     }
     // Hypotheses are not claims: "if the patient dies", "he would have died".
     if aux.iter().any(|a| matches!(*a, "would" | "will" | "could")) {
@@ -1624,6 +1637,10 @@ fn singular_subject(t: &Tokens, lex: &Lexicon, range: Range<usize>, pi: usize, p
     }
     if matches!(first, "a" | "an" | "one" | "another") {
         // "an alleged drug dealer was shot dead": after a verb of killing, "a" + noun is a person.
+        // Things are blown up too: "a boys school was blown up" needs a person at the head.
+        if p.words.first() == Some(&"blown") && !lex.is_person(head) {
+            return None;
+        }
         let lenient = p.kind == ClaimKind::Killed && (aux.contains(&"was") || p.intrans) && !NOT_PEOPLE.contains(&head) && !subj.contains(&"of");
         if !subj.iter().any(|w| lex.is_person(w)) && !person_like(t.raw(s_end - 1), head) && !lenient {
             return None;
@@ -2175,6 +2192,13 @@ fn fatally_among(t: &Tokens, range: Range<usize>, nums: &[NumberMention], senten
 }
 
 /// "was killed along with his wife, mother-in-law and driver": people harmed with the victim.
+/// Words after which an "along with" conjunct has ended ("along with his partner over the
+/// weekend").
+const CONJUNCT_END: &[&str] = &[
+    "over", "near", "during", "from", "by", "outside", "inside", "while", "before", "last", "late", "early", "yesterday", "today", "overnight", "this", "monday",
+    "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+];
+
 fn along_with(t: &Tokens, lex: &Lexicon, range: Range<usize>, nums: &[NumberMention], sentence: usize, out: &mut Vec<RawClaim>) {
     let Some(base) = out.iter().find(|c| c.sentence == sentence && c.low > 0 && matches!(c.kind, ClaimKind::Killed | ClaimKind::Injured)).map(|c| (c.kind, c.span.end)) else {
         return;
@@ -2205,7 +2229,7 @@ fn along_with(t: &Tokens, lex: &Lexicon, range: Range<usize>, nums: &[NumberMent
             }
             // One conjunct: words up to the next comma / "and" / clause end, holding a person noun.
             let start = k;
-            while k < range.end && !matches!(t.low(k), "," | "and" | "." | ";" | "on" | "in" | "at" | "as" | "when" | "after" | "who") {
+            while k < range.end && !matches!(t.low(k), "," | "and" | "." | ";" | "on" | "in" | "at" | "as" | "when" | "after" | "who") && !CONJUNCT_END.contains(&t.low(k)) {
                 k += 1;
             }
             // "mother-in-law": a hyphenated compound goes on.

@@ -584,3 +584,17 @@ fn second_victims_after_an_of_phrase_headlines_and_to_death() {
     // A verb of injury before "to ... death" is a killing.
     assert_eq!(killed(&run("Twenty villagers were hacked to untimely death over a land dispute.")), Some(20));
 }
+
+#[test]
+fn companions_blown_up_and_relative_killers() {
+    // Relations are people: "and his friend", "along with his partner".
+    assert_eq!(killed(&run("The group claimed the killing of a rights activist and his friend, who were hacked to death on Monday.")), Some(2));
+    assert_eq!(killed(&run("A reporter was shot dead at his family home along with his partner over the weekend.")), Some(2));
+    // "blown up" kills a person, not a building.
+    assert_eq!(killed(&run("Abdul Rahman, a deputy imam of the mosque, was blown up in his own car.")), Some(1));
+    assert_eq!(killed(&run("A government-run boys school was blown up by militants overnight.")), None);
+    // A relative clause's active verb: the boy did the shooting, his friend died.
+    let r = run("Police arrested a 13-year-old boy who accidentally shot and killed one of his friends.");
+    assert_eq!(killed(&r), Some(1));
+    assert_eq!(claims(&r).iter().filter(|c| c.0 == ClaimKind::Killed).count(), 1);
+}
