@@ -1194,6 +1194,16 @@ fn singular_claims(t: &Tokens, lex: &Lexicon, range: Range<usize>, used: &[usize
         if p.passive || p.intrans {
             if let Some(mut c) = singular_subject(t, lex, range.clone(), i, e, p, sentence, antecedents) {
                 c.struck = p.struck;
+                // "An official was shot dead ..., and a party outlet said he was killed because
+                // ...": "he" after one person of the same kind in the sentence is that person.
+                let pronoun = c.victims.is_some_and(|v| {
+                    let x = t.toks.partition_point(|tok| tok.span.start < v.start);
+                    x < t.toks.len() && t.toks[x].span == v && matches!(t.low(x), "he" | "she")
+                });
+                if pronoun && out.iter().any(|o| o.sentence == sentence && o.kind == c.kind && o.low == 1 && o.anchor < c.anchor && !o.perpetrators) {
+                    i = e;
+                    continue;
+                }
                 out.push(c);
                 i = e;
                 continue;

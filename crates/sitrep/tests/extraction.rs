@@ -598,3 +598,11 @@ fn companions_blown_up_and_relative_killers() {
     assert_eq!(killed(&r), Some(1));
     assert_eq!(claims(&r).iter().filter(|c| c.0 == ClaimKind::Killed).count(), 1);
 }
+
+#[test]
+fn a_pronoun_after_one_person_in_the_sentence_is_that_person() {
+    let r = run("An election official was shot dead in his car on Monday, and a party outlet said he was killed because he planned to expose fraud.");
+    assert_eq!(killed(&r), Some(1));
+    // Two people in one sentence still add up.
+    assert_eq!(killed(&run("A farmer was shot dead and a shepherd was killed nearby.")), Some(2));
+}
