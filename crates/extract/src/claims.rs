@@ -732,6 +732,18 @@ fn skip_post_modifier(t: &Tokens, lex: &Lexicon, k: usize, end: usize, nums: &[N
     None
 }
 
+/// An act only aimed at: "in an attempt to kill the prince", "tried to kill", "a plot to kill".
+fn intended(t: &Tokens, pi: usize) -> bool {
+    pi >= 2
+        && t.low(pi - 1) == "to"
+        && matches!(
+            t.low(pi - 2),
+            "attempt" | "attempts" | "attempted" | "attempting" | "tried" | "try" | "trying" | "tries" | "plot" | "plotted" | "plotting" | "plan" | "planned"
+                | "planning" | "plans" | "threatened" | "threatening" | "threat" | "bid" | "intended" | "intending" | "sought" | "seeking" | "failed" | "conspiracy"
+                | "conspired" | "vowed" | "wanted"
+        )
+}
+
 /// Look backward from a figure for an active predicate ("killing at least 12").
 fn backward<'l>(t: &Tokens, lex: &'l Lexicon, start: usize, floor: usize) -> Option<Found<'l>> {
     let mut k = start;
@@ -741,6 +753,9 @@ fn backward<'l>(t: &Tokens, lex: &'l Lexicon, start: usize, floor: usize) -> Opt
         for len in (1..=4).rev() {
             if k >= floor + len {
                 if let Some((p, e)) = lex.predicate_at(t, k - len) {
+                    if e == k && p.active && intended(t, k - len) {
+                        return None;
+                    }
                     if e == k && p.active {
                         let history = p.words.last() == Some(&"of") && k - len > floor && {
                             let prev = t.raw(k - len - 1);
@@ -1209,7 +1224,7 @@ fn singular_claims(t: &Tokens, lex: &Lexicon, range: Range<usize>, used: &[usize
                 continue;
             }
         }
-        if p.active {
+        if p.active && !intended(t, i) {
             if let Some(mut c) = singular_object(t, lex, range.clone(), i, e, p, sentence, antecedents) {
                 c.struck = p.struck;
                 let after = c.victims.filter(|_| c.named.is_some()).map(|v| t.toks.partition_point(|tok| tok.span.start < v.end));
@@ -1569,7 +1584,7 @@ fn singular_subject(t: &Tokens, lex: &Lexicon, range: Range<usize>, pi: usize, p
     if s_end > range.start + 1 && t.low(s_end - 1) == "," {
         let close = s_end - 1;
         let mut open = close;
-        while open > range.start && close - open < 14 && t.low(open - 1) != "," {
+        while open > range.start && close - open < 24 && t.low(open - 1) != "," {
             open -= 1;
         }
         if let Some(name) = proper_name(t, lex, open..close, usize::MAX) {
@@ -2137,7 +2152,9 @@ fn singular_object_inner(t: &Tokens, lex: &Lexicon, range: Range<usize>, pi: usi
         let w = t.low(e);
         let particle = e > k && matches!(w, "al" | "el" | "bin" | "ibn" | "de" | "da" | "-" | "." | "abu");
         let name_word = t.capitalized(e) && !NOT_NAMES.contains(&w) && !lex.is_person(w);
-        if !particle && !name_word {
+        // An initial inside a name: "Mohammad A. Kushin".
+        let initial = e > k && t.raw(e).len() == 1 && t.raw(e).chars().all(char::is_uppercase) && t.low(e + 1) == ".";
+        if !particle && !name_word && !initial {
             break;
         }
         e += 1;

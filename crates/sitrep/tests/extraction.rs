@@ -606,3 +606,15 @@ fn a_pronoun_after_one_person_in_the_sentence_is_that_person() {
     // Two people in one sentence still add up.
     assert_eq!(killed(&run("A farmer was shot dead and a shepherd was killed nearby.")), Some(2));
 }
+
+#[test]
+fn long_appositions_initials_throats_and_attempts() {
+    // A name before a long apposition with a parenthesis.
+    assert_eq!(killed(&run("Abdullahi, the state chair of the Northern Cattle Breeders Association of Borno (NCBAB), was killed in the attack.")), Some(1));
+    // An initial inside a name after an active verb.
+    assert_eq!(killed(&run("Two insurgents shot and killed Yusuf A. Warsame, the senior adviser to the speaker, near his home.")), Some(1));
+    assert_eq!(killed(&run("Around ten attackers slit the throats of four shepherds on a farm.")), Some(4));
+    // An act aimed at is no claim.
+    assert_eq!(killed(&run("He detonated explosives in an attempt to kill the deputy minister.")), None);
+    assert_eq!(killed(&run("Militants tried to kill five soldiers but failed.")), None);
+}
