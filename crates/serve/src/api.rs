@@ -12,12 +12,12 @@ use axum::{Json, Router};
 use serde::Deserialize;
 use serde_json::{json, Value};
 use sitrep_model::Document;
-use sitrep_store::{Filter, FusedEvent, Page, Sort, Store};
+use sitrep_store::{Filter, FusedEvent, Page, Store};
 use tower_http::catch_panic::CatchPanicLayer;
 use tower_http::timeout::TimeoutLayer;
 
 use crate::error::{json_error, ApiError};
-use crate::params::{EventParams, EventQuery, SortKey};
+use crate::params::{EventParams, EventQuery};
 use crate::{assets, AppState};
 
 /// The OpenAPI description of the routes below.
@@ -121,16 +121,8 @@ fn store_filter(q: &EventQuery) -> Filter {
 }
 
 fn store_page(q: &EventQuery) -> Page {
-    let sort = match (q.sort, q.descending) {
-        (SortKey::Date, false) => Sort::DateAsc,
-        (SortKey::Date, true) => Sort::DateDesc,
-        (SortKey::Fatalities, false) => Sort::FatalitiesAsc,
-        (SortKey::Fatalities, true) => Sort::FatalitiesDesc,
-        (SortKey::Reports, false) => Sort::ReportsAsc,
-        (SortKey::Reports, true) => Sort::ReportsDesc,
-    };
     Page {
-        sort,
+        sort: q.sort,
         limit: Some(q.limit),
         offset: q.offset,
     }

@@ -1,6 +1,8 @@
 //! Query-string parameters of the event routes, checked before any database work.
 
 use serde::Deserialize;
+use sitrep_store::filter_input::{self, FilterInputError};
+use sitrep_store::Sort;
 
 use crate::error::ApiError;
 
@@ -22,18 +24,6 @@ pub(crate) struct EventParams {
     pub(crate) offset: Option<u64>,
 }
 
-/// How to order events.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
-pub(crate) enum SortKey {
-    /// By date, then id.
-    #[default]
-    Date,
-    /// By best fatalities.
-    Fatalities,
-    /// By number of reports.
-    Reports,
-}
-
 /// A checked event query.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub(crate) struct EventQuery {
@@ -46,8 +36,7 @@ pub(crate) struct EventQuery {
     pub(crate) event_type: Option<String>,
     pub(crate) min_fatalities: Option<u64>,
     pub(crate) text: Option<String>,
-    pub(crate) sort: SortKey,
-    pub(crate) descending: bool,
+    pub(crate) sort: Sort,
     pub(crate) limit: u64,
     pub(crate) offset: u64,
 }
@@ -56,43 +45,36 @@ pub(crate) struct EventQuery {
 pub(crate) const DEFAULT_LIMIT: u64 = 100;
 
 impl EventParams {
-    /// Check every parameter; `max_page` bounds `limit`.
+    /// Check every parameter; `max_page` bounds `limit`. Values are trimmed, then read by
+    /// [`sitrep_store::filter_input`].
     pub(crate) fn check(self, max_page: u64) -> Result<EventQuery, ApiError> {
-        let from = self.from.map(|d| date("from", d)).transpose()?;
-        let to = self.to.map(|d| date("to", d)).transpose()?;
+        let from = self.from.map(|d| date("from", &d)).transpose()?;
+        let to = self.to.map(|d| date("to", &d)).transpose()?;
         if let (Some(f), Some(t)) = (&from, &to) {
-            if f > t {
-                return Err(ApiError::bad_request(format!(
-                    "`from` ({f}) is after `to` ({t})"
-                )));
-            }
+            filter_input::check_date_range(f, t).map_err(|_| {
+                ApiError::bad_request(format!("`from` ({f}) is after `to` ({t})"))
+            })?;
         }
         let country = self
             .country
             .map(|c| {
-                let c = c.trim().to_ascii_uppercase();
-                if c.len() == 2 && c.bytes().all(|b| b.is_ascii_uppercase()) {
-                    Ok(c)
-                } else {
-                    Err(ApiError::bad_request(format!(
+                let c = c.trim();
+                filter_input::parse_country(c).map_err(|_| {
+                    ApiError::bad_request(format!(
                         "`country` must be an ISO 3166-1 alpha-2 code such as NG, not {c:?}"
-                    )))
-                }
+                    ))
+                })
             })
             .transpose()?;
         let bbox = self.bbox.map(|b| bbox(&b)).transpose()?;
-        let (sort, descending) = match self.sort.as_deref().map(str::trim) {
-            None | Some("") | Some("date") => (SortKey::Date, false),
-            Some("-date") => (SortKey::Date, true),
-            Some("fatalities") => (SortKey::Fatalities, false),
-            Some("-fatalities") => (SortKey::Fatalities, true),
-            Some("reports") => (SortKey::Reports, false),
-            Some("-reports") => (SortKey::Reports, true),
-            Some(other) => {
-                return Err(ApiError::bad_request(format!(
-                    "`sort` must be one of date, -date, fatalities, -fatalities, reports, -reports, not {other:?}"
-                )))
-            }
+        let sort = match self.sort.as_deref().map(str::trim) {
+            None | Some("") => Sort::default(),
+            Some(name) => Sort::from_name(name).map_err(|_| {
+                ApiError::bad_request(format!(
+                    "`sort` must be one of {}, not {name:?}",
+                    Sort::NAMES.map(|(n, _)| n).join(", ")
+                ))
+            })?,
         };
         let limit = self.limit.unwrap_or(DEFAULT_LIMIT.min(max_page));
         if limit == 0 || limit > max_page {
@@ -110,7 +92,6 @@ impl EventParams {
             min_fatalities: self.min_fatalities,
             text: nonempty(self.q),
             sort,
-            descending,
             limit,
             offset: self.offset.unwrap_or(0),
         })
@@ -121,45 +102,30 @@ fn nonempty(s: Option<String>) -> Option<String> {
     s.map(|s| s.trim().to_string()).filter(|s| !s.is_empty())
 }
 
-/// `YYYY-MM-DD` with a real month and day.
-fn date(name: &str, d: String) -> Result<String, ApiError> {
-    let d = d.trim().to_string();
-    let b = d.as_bytes();
-    let digits = |r: std::ops::Range<usize>| b[r].iter().all(u8::is_ascii_digit);
-    let ok = b.len() == 10 && b[4] == b'-' && b[7] == b'-' && digits(0..4) && digits(5..7) && digits(8..10);
-    let valid = ok && {
-        let month: u32 = d[5..7].parse().unwrap_or(0);
-        let day: u32 = d[8..10].parse().unwrap_or(0);
-        (1..=12).contains(&month) && (1..=31).contains(&day)
-    };
-    if valid {
-        Ok(d)
-    } else {
-        Err(ApiError::bad_request(format!(
-            "`{name}` must be a date YYYY-MM-DD, not {d:?}"
-        )))
-    }
+/// `YYYY-MM-DD`, a day of the calendar.
+fn date(name: &str, d: &str) -> Result<String, ApiError> {
+    let d = d.trim();
+    filter_input::parse_date(d).map_err(|_| {
+        ApiError::bad_request(format!("`{name}` must be a date YYYY-MM-DD, not {d:?}"))
+    })
 }
 
-/// `min_lon,min_lat,max_lon,max_lat` in degrees.
+/// `min_lon,min_lat,max_lon,max_lat` in degrees. Unlike the store's [`sitrep_store::Filter`],
+/// the API refuses a box across the antimeridian (`min_lon` east of `max_lon`).
 fn bbox(s: &str) -> Result<[f64; 4], ApiError> {
-    let bad = || {
+    let bad = |why: &dyn std::fmt::Display| {
         ApiError::bad_request(format!(
-            "`bbox` must be min_lon,min_lat,max_lon,max_lat in degrees, not {s:?}"
+            "`bbox` must be min_lon,min_lat,max_lon,max_lat in degrees, not {s:?}: {why}"
         ))
     };
-    let parts: Vec<f64> = s
-        .split(',')
-        .map(|p| p.trim().parse::<f64>())
-        .collect::<Result<_, _>>()
-        .map_err(|_| bad())?;
-    let [w, south, e, north] = <[f64; 4]>::try_from(parts).map_err(|_| bad())?;
-    let lon_ok = |x: f64| (-180.0..=180.0).contains(&x);
-    let lat_ok = |x: f64| (-90.0..=90.0).contains(&x);
-    if !(lon_ok(w) && lon_ok(e) && lat_ok(south) && lat_ok(north)) || south > north || w > e {
-        return Err(bad());
+    let b = filter_input::parse_bbox(s).map_err(|e: FilterInputError| bad(&e))?;
+    let [min_lon, _, max_lon, _] = b;
+    if min_lon > max_lon {
+        return Err(bad(&format!(
+            "min_lon {min_lon} is east of max_lon {max_lon}"
+        )));
     }
-    Ok([w, south, e, north])
+    Ok(b)
 }
 
 #[cfg(test)]
@@ -177,8 +143,7 @@ mod tests {
         let q = params(|_| {}).map_err(|e| e.message).unwrap_or_default();
         assert_eq!(q.limit, DEFAULT_LIMIT);
         assert_eq!(q.offset, 0);
-        assert_eq!(q.sort, SortKey::Date);
-        assert!(!q.descending);
+        assert_eq!(q.sort, Sort::DateAsc);
     }
 
     #[test]
@@ -189,6 +154,11 @@ mod tests {
             (Box::new(|p: &mut EventParams| p.country = Some("Libya".into())), "country"),
             (Box::new(|p: &mut EventParams| p.bbox = Some("1,2,3".into())), "bbox"),
             (Box::new(|p: &mut EventParams| p.bbox = Some("10,50,5,40".into())), "bbox"),
+            // The store takes boxes across the antimeridian; the API never did.
+            (Box::new(|p: &mut EventParams| p.bbox = Some("170,-20,-170,-10".into())), "bbox"),
+            (Box::new(|p: &mut EventParams| p.bbox = Some("10,-95,20,5".into())), "bbox"),
+            (Box::new(|p: &mut EventParams| p.from = Some("2016-02-30".into())), "from"),
+            (Box::new(|p: &mut EventParams| p.country = Some("LBY".into())), "country"),
             (Box::new(|p: &mut EventParams| p.sort = Some("size".into())), "sort"),
             (Box::new(|p: &mut EventParams| p.limit = Some(501)), "limit"),
             (Box::new(|p: &mut EventParams| p.limit = Some(0)), "limit"),
@@ -204,6 +174,7 @@ mod tests {
     fn good_values_are_normalised() {
         let q = params(|p| {
             p.country = Some(" ly ".into());
+            p.from = Some(" 2016-06-01 ".into());
             p.bbox = Some("9.5, 19.5, 25, 33.2".into());
             p.sort = Some("-fatalities".into());
             p.actor = Some("  ".into());
@@ -211,8 +182,9 @@ mod tests {
         .map_err(|e| e.message);
         let q = q.unwrap_or_default();
         assert_eq!(q.country.as_deref(), Some("LY"));
+        assert_eq!(q.from.as_deref(), Some("2016-06-01"));
         assert_eq!(q.bbox, Some([9.5, 19.5, 25.0, 33.2]));
-        assert_eq!((q.sort, q.descending), (SortKey::Fatalities, true));
+        assert_eq!(q.sort, Sort::FatalitiesDesc);
         assert_eq!(q.actor, None);
     }
 

@@ -344,7 +344,9 @@ fn events_new_filters_sort_and_pages() {
     let db_arg = db.to_str().unwrap();
     for (bad, named) in [
         (vec!["--bbox", "1,2,3"], "--bbox"),
-        (vec!["--bbox", "10,12,14,11"], "MIN_LAT is above MAX_LAT"),
+        (vec!["--from", "2024-02-30"], "--from"),
+        (vec!["--country", "NGA"], "--country"),
+        (vec!["--bbox", "10,12,14,11"], "min_lat 12 is above max_lat 11"),
         (vec!["--near", "95,13"], "latitude"),
         (vec!["--km", "5"], "--near"),
         (

@@ -32,6 +32,9 @@
 //!   [`Store::event`] one fused event with its claims and reports (texts included);
 //!   [`Store::documents`] and [`Store::document`] the reports; [`Store::timeline`] events per
 //!   day and running tolls per campaign and side (the rule is in [`timeline`]).
+//! - Filter input: [`filter_input`] reads a filter's values from text (days, country codes,
+//!   boxes, points, radii) with the range checks [`Filter::validate`] also runs; the CLI's
+//!   flags and the HTTP API's query parameters parse with it.
 //! - Text search: an FTS5 index over the reports' titles and texts ([`Filter::text`]).
 //! - Actor search: the distinct actor names (`actor_names`, migration 3) under an FTS5 trigram
 //!   index (names added with their actors, dropped by triggers once unused); [`Filter::actor`] finds substrings of three
@@ -40,6 +43,7 @@
 //! The database runs in WAL mode, so a reader (`sitrep events`) never blocks the writer; a
 //! second writer waits up to [`BUSY_TIMEOUT`] for the lock.
 
+pub mod filter_input;
 pub mod fusion;
 mod read;
 mod rows;
@@ -57,6 +61,7 @@ use rusqlite::Connection;
 use serde::Serialize;
 use sitrep_model::{Actor, Claim, DocResult, Document, EventDate, Location, Span, Toll};
 
+pub use filter_input::FilterInputError;
 pub use read::{
     DocumentDetail, DocumentMeta, DocumentPage, DocumentSummary, EventDetail, EventDocument, EventPage, Filter,
     Page, Sort,

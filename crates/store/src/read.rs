@@ -5,11 +5,11 @@ use std::collections::{HashMap, HashSet};
 use std::ops::ControlFlow;
 use std::str::FromStr;
 
-use chrono::NaiveDate;
 use rusqlite::{params_from_iter, types::Value, Connection, OptionalExtension};
 use serde::Serialize;
 use sitrep_model::{Actor, Claim};
 
+use crate::filter_input::{self, FilterInputError};
 use crate::rows::{self, EventRow};
 use crate::{FusedClaim, FusedEvent, StoreError};
 
@@ -52,58 +52,34 @@ pub struct Filter {
 }
 
 impl Filter {
-    /// Check the filter: dates are real `YYYY-MM-DD` days, coordinates lie on the globe, a
-    /// radius is positive, text has a word. Every read runs this first.
+    /// Check the filter: dates are real `YYYY-MM-DD` days and `from` is not after `to`, the
+    /// country is two letters, coordinates lie on the globe, a radius is positive, text has a
+    /// word. The checks of single values are those of [`filter_input`], which the CLI and the
+    /// HTTP API parse their input with. Every read runs this first.
     pub fn validate(&self) -> Result<(), StoreError> {
         let bad = |msg: String| Err(StoreError::InvalidFilter(msg));
+        // The error of a field's value, named.
+        let field = |name: &'static str| {
+            move |e: FilterInputError| StoreError::InvalidFilter(format!("{name}: {e}"))
+        };
         for (name, day) in [("from", &self.from), ("to", &self.to)] {
             if let Some(day) = day {
-                if parse_day(day).is_none() {
-                    return bad(format!(
-                        "{name}: {day:?} is not a date of the form YYYY-MM-DD"
-                    ));
-                }
+                filter_input::parse_date(day).map_err(field(name))?;
             }
         }
         if let (Some(from), Some(to)) = (&self.from, &self.to) {
-            if from > to {
-                return bad(format!("from ({from}) is after to ({to})"));
-            }
+            filter_input::check_date_range(from, to)
+                .map_err(|e| StoreError::InvalidFilter(e.to_string()))?;
         }
         if let Some(country) = &self.country {
-            if country.len() != 2 || !country.bytes().all(|b| b.is_ascii_alphabetic()) {
-                return bad(format!("country: {country:?} is not a two-letter code"));
-            }
+            filter_input::check_country(country).map_err(field("country"))?;
         }
-        if let Some([min_lon, min_lat, max_lon, max_lat]) = self.bbox {
-            if ![min_lon, max_lon]
-                .iter()
-                .all(|x| (-180.0..=180.0).contains(x))
-                || ![min_lat, max_lat]
-                    .iter()
-                    .all(|y| (-90.0..=90.0).contains(y))
-            {
-                return bad(
-                    "bbox: longitudes must lie in [-180, 180], latitudes in [-90, 90]".into(),
-                );
-            }
-            if min_lat > max_lat {
-                return bad(format!(
-                    "bbox: min_lat {min_lat} is above max_lat {max_lat}"
-                ));
-            }
+        if let Some(bbox) = self.bbox {
+            filter_input::check_bbox(bbox).map_err(field("bbox"))?;
         }
         if let Some((lat, lon, km)) = self.near {
-            if !(-90.0..=90.0).contains(&lat) || !(-180.0..=180.0).contains(&lon) {
-                return bad(format!(
-                    "near: ({lat}, {lon}) is not a latitude and longitude"
-                ));
-            }
-            if !(km.is_finite() && km > 0.0) {
-                return bad(format!(
-                    "near: the radius must be a positive number of km, not {km}"
-                ));
-            }
+            filter_input::check_point(lat, lon).map_err(field("near"))?;
+            filter_input::check_radius(km).map_err(field("near"))?;
         }
         if let Some(actor) = &self.actor {
             if actor.trim().is_empty() {
@@ -122,14 +98,6 @@ impl Filter {
         }
         Ok(())
     }
-}
-
-/// A `YYYY-MM-DD` day.
-pub(crate) fn parse_day(s: &str) -> Option<NaiveDate> {
-    if s.len() != 10 {
-        return None;
-    }
-    NaiveDate::parse_from_str(s, "%Y-%m-%d").ok()
 }
 
 /// The FTS5 query for a text filter: each whitespace-separated word a quoted string (a word
@@ -185,6 +153,15 @@ impl Sort {
         ("-reports", Sort::ReportsDesc),
     ];
 
+    /// The order of this name (`date`, `-fatalities`, …; exactly, no spaces).
+    pub fn from_name(name: &str) -> Result<Sort, FilterInputError> {
+        Sort::NAMES
+            .iter()
+            .find(|(n, _)| *n == name)
+            .map(|(_, sort)| *sort)
+            .ok_or_else(|| FilterInputError::Sort(name.to_string()))
+    }
+
     /// The name [`FromStr`] reads (`date`, `-fatalities`, …).
     pub fn name(self) -> &'static str {
         Sort::NAMES
@@ -212,15 +189,9 @@ impl Sort {
 impl FromStr for Sort {
     type Err = StoreError;
 
+    /// As [`Sort::from_name`], the error an [`StoreError::InvalidFilter`].
     fn from_str(s: &str) -> Result<Self, Self::Err> {
-        Sort::NAMES
-            .iter()
-            .find(|(n, _)| *n == s)
-            .map(|(_, sort)| *sort)
-            .ok_or_else(|| {
-                let names: Vec<&str> = Sort::NAMES.iter().map(|(n, _)| *n).collect();
-                StoreError::InvalidFilter(format!("sort: {s:?} is none of {}", names.join(", ")))
-            })
+        Sort::from_name(s).map_err(|e| StoreError::InvalidFilter(format!("sort: {e}")))
     }
 }
 

@@ -34,7 +34,8 @@ use rusqlite::{params_from_iter, Connection};
 use serde::Serialize;
 use sitrep_model::Toll;
 
-use crate::read::{filter_sql, parse_day, Filter, Params, Reach};
+use crate::filter_input::calendar_day;
+use crate::read::{filter_sql, Filter, Params, Reach};
 use crate::rows;
 use crate::{fusion, StoreError};
 
@@ -262,7 +263,7 @@ fn report_date(row: &Row, cluster: Option<&Cluster>) -> Option<String> {
         .published
         .as_deref()
         .and_then(|p| p.get(..10))
-        .filter(|p| parse_day(p).is_some());
+        .filter(|p| calendar_day(p).is_some());
     published
         .or(row.event_date.as_deref())
         .or(cluster.and_then(|c| c.date.as_deref()))

@@ -7,7 +7,7 @@ use std::process::ExitCode;
 
 use anyhow::Context;
 use clap::Args;
-use sitrep_store::{Filter, Page, Sort, Store};
+use sitrep_store::{filter_input, Filter, Page, Sort, Store};
 
 use super::ingest::DEFAULT_DB;
 use super::OutputFormat;
@@ -100,60 +100,27 @@ impl FilterArgs {
     }
 }
 
-/// Comma-separated numbers, `n` of them.
-fn numbers(s: &str, n: usize, what: &str) -> Result<Vec<f64>, String> {
-    let parts: Vec<Option<f64>> = s
-        .split(',')
-        .map(|p| p.trim().parse::<f64>().ok().filter(|x| x.is_finite()))
-        .collect();
-    if parts.len() != n || parts.iter().any(Option::is_none) {
-        return Err(format!("{s:?} is not {what}"));
-    }
-    Ok(parts.into_iter().flatten().collect())
-}
+// The flags' value parsers: `sitrep_store::filter_input` reads and checks each value; clap
+// names the flag and the value in its usage error.
 
 /// `MIN_LON,MIN_LAT,MAX_LON,MAX_LAT`.
 fn bbox(s: &str) -> Result<[f64; 4], String> {
-    let v = numbers(s, 4, "four numbers MIN_LON,MIN_LAT,MAX_LON,MAX_LAT")?;
-    let b = [v[0], v[1], v[2], v[3]];
-    if ![b[0], b[2]].iter().all(|x| (-180.0..=180.0).contains(x))
-        || ![b[1], b[3]].iter().all(|y| (-90.0..=90.0).contains(y))
-    {
-        return Err(format!(
-            "{s:?}: longitudes must lie in [-180, 180], latitudes in [-90, 90]"
-        ));
-    }
-    if b[1] > b[3] {
-        return Err(format!("{s:?}: MIN_LAT is above MAX_LAT"));
-    }
-    Ok(b)
+    filter_input::parse_bbox(s).map_err(|e| e.to_string())
 }
 
 /// `LAT,LON`.
 fn lat_lon(s: &str) -> Result<(f64, f64), String> {
-    let v = numbers(s, 2, "two numbers LAT,LON")?;
-    if !(-90.0..=90.0).contains(&v[0]) || !(-180.0..=180.0).contains(&v[1]) {
-        return Err(format!(
-            "{s:?}: the latitude must lie in [-90, 90], the longitude in [-180, 180]"
-        ));
-    }
-    Ok((v[0], v[1]))
+    filter_input::parse_lat_lon(s).map_err(|e| e.to_string())
 }
 
 /// A positive number of km.
 fn radius(s: &str) -> Result<f64, String> {
-    match s.parse::<f64>() {
-        Ok(km) if km.is_finite() && km > 0.0 => Ok(km),
-        _ => Err(format!("{s:?} is not a positive number of km")),
-    }
+    filter_input::parse_radius(s).map_err(|e| e.to_string())
 }
 
 /// `date`, `-date`, `fatalities`, …
 fn sort_order(s: &str) -> Result<Sort, String> {
-    s.parse::<Sort>().map_err(|_| {
-        let names: Vec<&str> = Sort::NAMES.iter().map(|(n, _)| *n).collect();
-        format!("{s:?} is none of {}", names.join(", "))
-    })
+    Sort::from_name(s).map_err(|e| e.to_string())
 }
 
 /// The store at `db`, which must exist.
@@ -167,30 +134,14 @@ pub(super) fn open_store(db: &Path) -> anyhow::Result<Store> {
     Ok(Store::open(db)?)
 }
 
-/// A `YYYY-MM-DD` day.
-pub(super) fn iso_date(s: &str) -> Result<String, String> {
-    let parts: Vec<&str> = s.split('-').collect();
-    let ok = matches!(parts.as_slice(), [y, m, d]
-        if y.len() == 4 && m.len() == 2 && d.len() == 2
-        && [y, m, d].iter().all(|p| p.bytes().all(|b| b.is_ascii_digit()))
-        && (1..=12).contains(&m.parse::<u32>().unwrap_or(0))
-        && (1..=31).contains(&d.parse::<u32>().unwrap_or(0)));
-    if ok {
-        Ok(s.to_string())
-    } else {
-        Err(format!("{s:?} is not a date of the form YYYY-MM-DD"))
-    }
+/// A `YYYY-MM-DD` day of the calendar.
+fn iso_date(s: &str) -> Result<String, String> {
+    filter_input::parse_date(s).map_err(|e| e.to_string())
 }
 
-/// Two ASCII letters.
-pub(super) fn country_code(s: &str) -> Result<String, String> {
-    if s.len() == 2 && s.bytes().all(|b| b.is_ascii_alphabetic()) {
-        Ok(s.to_ascii_uppercase())
-    } else {
-        Err(format!(
-            "{s:?} is not a two-letter country code (ISO 3166-1 alpha-2)"
-        ))
-    }
+/// Two ASCII letters, any case; returned in capitals.
+fn country_code(s: &str) -> Result<String, String> {
+    filter_input::parse_country(s).map_err(|e| e.to_string())
 }
 
 /// Run `events`.
@@ -238,13 +189,21 @@ mod tests {
     fn argument_checks() {
         assert!(iso_date("2016-06-07").is_ok());
         assert!(iso_date("2016-13-07").is_err());
+        assert!(iso_date("2016-02-30").is_err());
+        assert!(iso_date(" 2016-06-07").is_err(), "flags are not trimmed");
         assert!(iso_date("7 June 2016").is_err());
         assert_eq!(country_code("ly").as_deref(), Ok("LY"));
         assert!(country_code("Libya").is_err());
+        assert!(country_code("LBY").is_err());
         assert_eq!(bbox("10,-5,20.5,5"), Ok([10.0, -5.0, 20.5, 5.0]));
         assert!(bbox("10,5,20").is_err());
         assert!(bbox("10,5,20,1").is_err(), "min_lat above max_lat");
         assert!(bbox("200,5,20,6").is_err());
+        assert_eq!(
+            bbox("170,-20,-170,-10"),
+            Ok([170.0, -20.0, -170.0, -10.0]),
+            "across the antimeridian"
+        );
         assert_eq!(lat_lon("11.8,13.15"), Ok((11.8, 13.15)));
         assert!(lat_lon("95,13").is_err());
         assert!(radius("0").is_err() && radius("-3").is_err() && radius("x").is_err());
