@@ -753,10 +753,11 @@ fn backward<'l>(t: &Tokens, lex: &'l Lexicon, start: usize, floor: usize) -> Opt
         for len in (1..=4).rev() {
             if k >= floor + len {
                 if let Some((p, e)) = lex.predicate_at(t, k - len) {
-                    if e == k && p.active && intended(t, k - len) {
-                        return None;
-                    }
                     if e == k && p.active {
+                        // "tried to kill 12": an act only aimed at.
+                        if intended(t, k - len) {
+                            return None;
+                        }
                         let history = p.words.last() == Some(&"of") && k - len > floor && {
                             let prev = t.raw(k - len - 1);
                             prev.len() == 4 && prev.bytes().all(|b| b.is_ascii_digit())
@@ -1315,8 +1316,6 @@ fn more_named_objects(t: &Tokens, lex: &Lexicon, mut k: usize, end: usize) -> Ve
     out
 }
 
-/// "The shooting left a teenager injured", "leaving a 12-year-old dead": one person, named by
-/// an indefinite article and a person noun (or an age: "a 12-year-old"), left dead or hurt.
 /// Person nouns that name a body of people, not one person ("police was deployed").
 const COLLECTIVE_HEADS: &[&str] = &["police", "military", "army", "security", "staff", "personnel", "crew", "family", "people", "youth", "public", "militia", "gendarmerie"];
 
@@ -1351,6 +1350,8 @@ fn found_body(t: &Tokens, range: Range<usize>, sentence: usize, out: &mut Vec<Ra
     }
 }
 
+/// "The shooting left a teenager injured", "leaving a 12-year-old dead": one person, named by
+/// an indefinite article and a person noun (or an age: "a 12-year-old"), left dead or hurt.
 fn left_one(t: &Tokens, lex: &Lexicon, range: Range<usize>, sentence: usize, out: &mut Vec<RawClaim>) {
     left_named(t, lex, range.clone(), sentence, out);
     for i in range.clone() {
@@ -2218,7 +2219,6 @@ fn fatally_among(t: &Tokens, range: Range<usize>, nums: &[NumberMention], senten
     }
 }
 
-/// "was killed along with his wife, mother-in-law and driver": people harmed with the victim.
 /// Words after which an "along with" conjunct has ended ("along with his partner over the
 /// weekend").
 const CONJUNCT_END: &[&str] = &[
@@ -2226,6 +2226,7 @@ const CONJUNCT_END: &[&str] = &[
     "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
 ];
 
+/// "was killed along with his wife, mother-in-law and driver": people harmed with the victim.
 fn along_with(t: &Tokens, lex: &Lexicon, range: Range<usize>, nums: &[NumberMention], sentence: usize, out: &mut Vec<RawClaim>) {
     let Some(base) = out.iter().find(|c| c.sentence == sentence && c.low > 0 && matches!(c.kind, ClaimKind::Killed | ClaimKind::Injured)).map(|c| (c.kind, c.span.end)) else {
         return;
