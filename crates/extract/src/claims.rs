@@ -113,6 +113,39 @@ pub fn note_antecedents(t: &Tokens, lex: &Lexicon, nums: &[NumberMention], end: 
 /// Days of the week, which may stand between a verb and its object.
 const DAYS: &[&str] = &["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"];
 
+/// Months, for dates that stand between a verb and its object ("killed on August 25 at least 11").
+const MONTHS: &[&str] = &[
+    "january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december",
+];
+
+/// The start of a time adverbial that ends right before `k`: "on Sunday (night)", "on August 25",
+/// "on 25 August", "yesterday", "overnight", "last night". `None` when there is none.
+fn time_adverbial_before(t: &Tokens, k: usize, floor: usize) -> Option<usize> {
+    let part_of_day = |w: &str| matches!(w, "morning" | "night" | "evening" | "afternoon");
+    let mut j = k;
+    let mut named = false;
+    while j > floor && k - j < 4 {
+        let w = t.low(j - 1);
+        let day_number = w.len() <= 4 && w.starts_with(|c: char| c.is_ascii_digit()) && (w.bytes().all(|b| b.is_ascii_digit()) || w.ends_with("st") || w.ends_with("nd") || w.ends_with("rd") || w.ends_with("th"));
+        if DAYS.contains(&w) || MONTHS.contains(&w) || matches!(w, "yesterday" | "overnight") {
+            named = true;
+        } else if !(part_of_day(w) || day_number || w == "last") {
+            break;
+        }
+        j -= 1;
+    }
+    if j == k {
+        return None;
+    }
+    let first = t.low(j);
+    if j > floor && t.low(j - 1) == "on" && named {
+        return Some(j - 1);
+    }
+    // "yesterday", "overnight", "last night" stand alone.
+    let alone = matches!(first, "yesterday" | "overnight") || (first == "last" && j + 1 < k && part_of_day(t.low(j + 1)));
+    alone.then_some(j)
+}
+
 /// Key of the last plural group of people in [`Antecedents`], for "they".
 const THEY: &str = "\u{0}they";
 
@@ -406,14 +439,26 @@ fn skip_aside(t: &Tokens, k: usize, end: usize) -> Option<usize> {
                 return None;
             }
             let closer = t.low(k);
+            // "45 people, mostly women and children killed by armed men": a list aside that runs
+            // into a bare participle, with no closing comma.
+            let bare_participle = || {
+                let lex = Lexicon::get();
+                (k + 3..end.min(k + 10))
+                    .take_while(|&x| t.kind(x - 1) == Some(sitrep_segment::TokenKind::Word) && !matches!(t.low(x - 1), "were" | "was" | "have" | "has" | "had" | "are" | "is"))
+                    .find(|&x| lex.predicate_at(t, x).is_some_and(|(p, _)| p.passive) && t.low(x).ends_with("ed") && matches!(t.low(x + 1), "by" | "in" | "on" | "at" | "when" | "during" | "."))
+            };
             if matches!(opener, "including" | "among") {
                 // A list: "17 people, including eight nationals, two Canadians and one Swiss, were
                 // killed"; or "Fourteen people, including the bomber, died".
                 let lex = Lexicon::get();
                 return (k + 2..end.min(k + 40))
-                    .find(|&x| matches!(t.low(x), "were" | "was" | "have" | "has" | "had") || (t.low(x - 1) == "," && lex.predicate_at(t, x).is_some_and(|(p, _)| p.intrans || p.passive)));
+                    .find(|&x| matches!(t.low(x), "were" | "was" | "have" | "has" | "had") || (t.low(x - 1) == "," && lex.predicate_at(t, x).is_some_and(|(p, _)| p.intrans || p.passive)))
+                    .or_else(|| if closer == "," { bare_participle() } else { None });
             }
-            (k + 2..end.min(k + 20)).find(|&x| t.low(x) == closer || (closer != "," && t.low(x) == ",")).map(|x| x + 1)
+            (k + 2..end.min(k + 20))
+                .find(|&x| t.low(x) == closer || (closer != "," && t.low(x) == ","))
+                .map(|x| x + 1)
+                .or_else(|| if closer == "," && matches!(opener, "mostly" | "mainly" | "largely" | "many" | "most") { bare_participle() } else { None })
         }
         _ => None,
     }
@@ -649,7 +694,12 @@ fn death_result(t: &Tokens, k: usize) -> usize {
 fn background_nominal(t: &Tokens, start: usize, range: Range<usize>) -> bool {
     let before = (start.saturating_sub(4).max(range.start)..start).any(|k| {
         matches!(t.low(k), "against" | "condemn" | "condemned" | "condemning" | "over" | "denounce" | "denounced" | "mourn" | "mourning" | "justice" | "avenge" | "revenge" | "anniversary" | "guilty" | "punish")
-    }) || (range.start..start).any(|k| matches!(t.low(k), "protest" | "protested" | "protesting" | "protests" | "demonstrated" | "rallied"));
+    }) || (range.start..start).rev().find(|&k| matches!(t.low(k), "protest" | "protested" | "protesting" | "protests" | "demonstrated" | "rallied")).is_some_and(|p| {
+        // "Protests flared up ..., leading to the death of seven": a result, not the grievance.
+        // "protested against the attack that resulted in the death of 60" is still the grievance.
+        let result = (p + 1..start).any(|k| matches!(t.low(k), "leading" | "led" | "resulted" | "resulting" | "causing" | "caused" | "left" | "leaving"));
+        !result || (p + 1..start).any(|k| matches!(t.low(k), "against" | "over" | "that" | "which"))
+    });
     let dated = (start.saturating_sub(2).max(range.start)..(start + 12).min(range.end)).any(|k| {
         let r = t.raw(k);
         r.len() == 4 && r.bytes().all(|b| b.is_ascii_digit()) && (r.starts_with("19") || r.starts_with("20"))
@@ -774,6 +824,17 @@ fn backward<'l>(t: &Tokens, lex: &'l Lexicon, start: usize, floor: usize) -> Opt
             return None;
         }
         let w = t.low(k - 1);
+        // "killed on August 25 at least 11 civilians": a time adverbial between verb and object.
+        if let Some(s) = time_adverbial_before(t, k, floor) {
+            k = s;
+            skipped += 1;
+            continue;
+        }
+        // "the death of, at least, seven people": commas around a qualifier.
+        if w == "," && k >= 2 && (t.low(k - 2) == "least" || t.low(k) == "at") && k - 1 > floor {
+            k -= 1;
+            continue;
+        }
         // "killed a family of four": the figure counts the family.
         if w == "of" && k >= 2 && t.low(k - 2) == "family" && skipped == 0 {
             k -= 2;

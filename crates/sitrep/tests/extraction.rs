@@ -618,3 +618,17 @@ fn long_appositions_initials_throats_and_attempts() {
     assert_eq!(killed(&run("He detonated explosives in an attempt to kill the deputy minister.")), None);
     assert_eq!(killed(&run("Militants tried to kill five soldiers but failed.")), None);
 }
+
+#[test]
+fn time_phrases_commas_and_list_asides_before_the_verb() {
+    // A time adverbial between an active verb and its object.
+    assert_eq!(killed(&run("A rights group blamed the militia for killing on March 3 at least 14 herders who fled the camp.")), Some(14));
+    assert_eq!(killed(&run("Soldiers killed on Sunday night three smugglers near the border.")), Some(3));
+    assert_eq!(killed(&run("Gunmen shot dead last night four traders at a market.")), Some(4));
+    // Commas around a qualifier.
+    assert_eq!(killed(&run("Riots spread to the capital, leading to the death of, at least, nine people.")), Some(9));
+    // A protest's grievance stays background; a protest's result does not.
+    assert_eq!(killed(&run("Students protested in the capital against the bombing that resulted in the death of 31 pilgrims.")), None);
+    // A list aside that runs into a bare participle.
+    assert_eq!(killed(&run("The district saw at least 38 people, mostly women and children killed by raiders from the hills.")), Some(38));
+}
