@@ -1060,7 +1060,18 @@ pub fn claims_in_sentence(t: &Tokens, lex: &Lexicon, range: Range<usize>, nums: 
             claim = Some(c);
         } else if let Some((np_end, kind, pstart)) = last_active {
             // "killed two soldiers and three civilians": the second object shares the verb.
-            if m.tokens.start >= 1 && matches!(t.low(m.tokens.start - 1), "and" | ",") && m.tokens.start - 1 == np_end {
+            // Also past a conjoined noun of the first object: "killing 12 administrators and
+            // engineers and four technicians".
+            let joined_noun = m.tokens.start >= np_end + 3
+                && m.tokens.start - 1 - np_end <= 3
+                && matches!(t.low(np_end), "and" | ",")
+                && (np_end + 1..m.tokens.start - 1).all(|x| t.kind(x) == Some(sitrep_segment::TokenKind::Word) && lex.predicate_at(t, x).is_none() && !matches!(t.low(x), "and" | "or" | "in" | "at" | "on" | "of"));
+            // Or past the first object's place: "killed 12 soldiers in Kano and four civilians".
+            let placed = m.tokens.start >= np_end + 3
+                && m.tokens.start - 1 - np_end <= 4
+                && matches!(t.low(np_end), "in" | "at" | "near")
+                && (np_end + 1..m.tokens.start - 1).all(|x| t.capitalized(x));
+            if m.tokens.start >= 1 && matches!(t.low(m.tokens.start - 1), "and" | ",") && (m.tokens.start - 1 == np_end || joined_noun || placed) {
                 let ev = t.span(pstart..vp.range.end.max(m.tokens.end));
                 last_active = Some((vp.range.end.max(m.tokens.end), kind, pstart));
                 claim = Some(figure_claim(m, kind, &vp, ev, sentence, t));
@@ -1128,7 +1139,7 @@ pub fn claims_in_sentence(t: &Tokens, lex: &Lexicon, range: Range<usize>, nums: 
 /// A toll phrase before a figure: "the death toll rose to 40".
 fn toll_before(t: &Tokens, lex: &Lexicon, start: usize, floor: usize) -> Option<(ClaimKind, usize)> {
     // A toll verb right before the figure, with "toll" earlier in the clause.
-    if start > floor + 1 && matches!(t.low(start - 1), "to" | "at" | "reached" | "hit") {
+    if start > floor + 1 && matches!(t.low(start - 1), "to" | "at" | "reached" | "hit" | "is" | "was" | "stands" | "now") {
         let mut k = start - 1;
         while k > floor && start - k < 30 {
             k -= 1;
@@ -1137,6 +1148,17 @@ fn toll_before(t: &Tokens, lex: &Lexicon, start: usize, floor: usize) -> Option<
                 break;
             }
             let counted = matches!(w, "figure" | "figures" | "count" | "tally") && k > floor && matches!(t.low(k - 1), "casualty" | "death" | "fatality" | "body");
+            // "The number of people (who were) killed ... rose to 86 / is 86".
+            let hurt = match w {
+                "killed" | "dead" | "deaths" | "fatalities" => Some(ClaimKind::Killed),
+                "injured" | "wounded" => Some(ClaimKind::Injured),
+                _ => None,
+            };
+            if let Some(kind) = hurt {
+                if let Some(n) = (k.saturating_sub(6).max(floor)..k).find(|&j| t.low(j) == "number" && t.low(j + 1) == "of") {
+                    return Some((kind, if n > floor && t.low(n - 1) == "the" { n - 1 } else { n }));
+                }
+            }
             if w == "toll" || counted {
                 let kind = if k > floor && matches!(t.low(k - 1), "injury" | "injuries") { ClaimKind::Injured } else { ClaimKind::Killed };
                 let s = if k > floor && matches!(t.low(k - 1), "death" | "injury" | "casualty") { k - 1 } else { k };

@@ -632,3 +632,15 @@ fn time_phrases_commas_and_list_asides_before_the_verb() {
     // A list aside that runs into a bare participle.
     assert_eq!(killed(&run("The district saw at least 38 people, mostly women and children killed by raiders from the hills.")), Some(38));
 }
+
+#[test]
+fn number_of_the_dead_and_second_objects() {
+    // "the number of people killed ... rose to / is N" is a toll.
+    assert_eq!(killed(&run("The number of people killed in the weekend raids rose to 64, officials said.")), Some(64));
+    assert_eq!(injured(&run("The number of wounded stood at 38 on Tuesday.")), Some(38));
+    // A second object after a conjoined noun or the first object's place shares the verb.
+    assert_eq!(killed(&run("Two bombers struck a depot, killing 9 Iraqi guards and drivers and three Jordanian engineers.")), Some(12));
+    assert_eq!(killed(&run("Militants killed 7 policemen in Quetta and five civilians in Turbat.")), Some(12));
+    // A year after "and" is no object.
+    assert_eq!(killed(&run("Militants killed 7 policemen in Quetta and 2019 was the worst year.")), Some(7));
+}
