@@ -864,6 +864,13 @@ pub struct SentenceCues {
     pub campaign: bool,
     /// A separate-incident cue.
     pub separate: bool,
+    /// Byte offset of a "bringing the death toll (since ...) to" cue: claims before it are the
+    /// new deaths, not the running total, and the cues from it on scope only the claims after it.
+    pub increment_before: Option<usize>,
+    /// Running-total cue at or after `increment_before`.
+    pub later_cumulative: bool,
+    /// Campaign cue at or after `increment_before`.
+    pub later_campaign: bool,
 }
 
 /// Find the cues of a sentence.
@@ -872,7 +879,13 @@ pub fn sentence_cues(t: &Tokens, lex: &Lexicon, range: Range<usize>) -> Sentence
     let mut i = range.start;
     while i < range.end {
         if let Some((cue, e)) = lex.cue_at(t, i) {
+            // "23 were killed, bringing the death toll since Thursday to 35".
+            if cue == Cue::Cumulative && c.increment_before.is_none() && matches!(t.low(i), "bringing" | "brought" | "raising" | "raised") {
+                c.increment_before = Some(t.toks[i].span.start);
+            }
+            let later = c.increment_before.is_some();
             match cue {
+                Cue::Cumulative if later => c.later_cumulative = true,
                 Cue::Cumulative => c.cumulative = true,
                 Cue::Campaign => {
                     // "since" only counts when a time follows it, not "since the attack".
@@ -880,7 +893,11 @@ pub fn sentence_cues(t: &Tokens, lex: &Lexicon, range: Range<usize>) -> Sentence
                     let next = t.low(i + 1);
                     let weekday = matches!(next, "monday" | "tuesday" | "wednesday" | "thursday" | "friday" | "saturday" | "sunday" | "yesterday" | "today" | "last" | "early" | "late" | "this");
                     let ok = w != "since" || (!weekday && !matches!(next, "the" | "then" | "he" | "she" | "they" | "it" | "there")) || t.matches(i + 1, &["the", "start"]) || t.matches(i + 1, &["the", "beginning"]);
-                    if ok {
+                    // After "bringing the death toll", any "since" dates the running total.
+                    if later && (ok || w == "since") {
+                        c.later_campaign = true;
+                        c.later_cumulative = true;
+                    } else if ok {
                         c.campaign = true;
                         c.cumulative = true;
                     }
@@ -2586,10 +2603,11 @@ fn negations(t: &Tokens, lex: &Lexicon, range: Range<usize>, sentence: usize, an
 /// Scope the claims of a sentence with its cues.
 pub fn apply_cues(claims: &mut [RawClaim], cues: SentenceCues) {
     for c in claims.iter_mut() {
-        if cues.cumulative {
+        let after = cues.increment_before.is_some_and(|b| c.span.end > b);
+        if cues.cumulative || (after && cues.later_cumulative) {
             c.cumulative = true;
         }
-        if cues.campaign {
+        if cues.campaign || (after && cues.later_campaign) {
             c.campaign = true;
         }
     }

@@ -644,3 +644,16 @@ fn number_of_the_dead_and_second_objects() {
     // A year after "and" is no object.
     assert_eq!(killed(&run("Militants killed 7 policemen in Quetta and 2019 was the worst year.")), Some(7));
 }
+
+#[test]
+fn bringing_the_toll_since_a_day_is_a_running_total() {
+    // The new deaths are the incident's; the toll "since Thursday" is the campaign's.
+    let r = run("At least 17 people were killed in fresh clashes between herders and farmers on Sunday, bringing the death toll since Thursday to more than 40.");
+    assert_eq!(killed(&r), Some(17));
+    // Without "since", the toll is the incident's own, and the increment is not a running total.
+    let r = run("Three more bodies were pulled from the rubble on Monday, bringing the death toll from the blast to 28.");
+    assert_eq!(killed(&r), Some(28));
+    let first = &r.events[0].claims[0];
+    assert_eq!(first.low, 3);
+    assert!(!first.cumulative);
+}
