@@ -1173,7 +1173,14 @@ fn toll_before(t: &Tokens, lex: &Lexicon, start: usize, floor: usize) -> Option<
             };
             if let Some(kind) = hurt {
                 if let Some(n) = (k.saturating_sub(6).max(floor)..k).find(|&j| t.low(j) == "number" && t.low(j + 1) == "of") {
-                    return Some((kind, if n > floor && t.low(n - 1) == "the" { n - 1 } else { n }));
+                    // "the number of people killed and wounded has risen to 22 and 30 injured":
+                    // the first of the two kinds is the first figure's.
+                    let first = (n + 2..=k).find_map(|j| match t.low(j) {
+                        "killed" | "dead" | "deaths" | "fatalities" => Some(ClaimKind::Killed),
+                        "injured" | "wounded" => Some(ClaimKind::Injured),
+                        _ => None,
+                    });
+                    return Some((first.unwrap_or(kind), if n > floor && t.low(n - 1) == "the" { n - 1 } else { n }));
                 }
             }
             if w == "toll" || counted {

@@ -638,6 +638,9 @@ fn number_of_the_dead_and_second_objects() {
     // "the number of people killed ... rose to / is N" is a toll.
     assert_eq!(killed(&run("The number of people killed in the weekend raids rose to 64, officials said.")), Some(64));
     assert_eq!(injured(&run("The number of wounded stood at 38 on Tuesday.")), Some(38));
+    // "killed and wounded": the figure is the first kind's.
+    let r = run("The number of people killed and wounded in the feud has risen to 19.");
+    assert_eq!((killed(&r), injured(&r)), (Some(19), None));
     // A second object after a conjoined noun or the first object's place shares the verb.
     assert_eq!(killed(&run("Two bombers struck a depot, killing 9 Iraqi guards and drivers and three Jordanian engineers.")), Some(12));
     assert_eq!(killed(&run("Militants killed 7 policemen in Quetta and five civilians in Turbat.")), Some(12));
