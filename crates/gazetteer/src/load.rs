@@ -143,6 +143,20 @@ impl Builder {
         key
     }
 
+    /// Index the one-word spelling of a two-word name: "Rāj-Nāndgaon" is written
+    /// "Rajnandgaon", "Dera Bugti" sometimes "Derabugti". Both words must have three letters
+    /// or more and the joined word eight or more, so short pairs ("Al Bab") stay apart.
+    fn add_joined_name(&mut self, place: PlaceId, key: &str) {
+        let Some((a, b)) = key.split_once(' ') else { return };
+        if b.contains(' ') || a.len() < 3 || b.len() < 3 || a.len() + b.len() < 8 {
+            return;
+        }
+        if !a.bytes().chain(b.bytes()).all(|c| c.is_ascii_lowercase()) {
+            return;
+        }
+        self.entries.push(Entry { key: format!("{a}{b}"), place, flags: DERIVED });
+    }
+
     /// Index a region name and its rule-derived short form.
     fn add_region_name(&mut self, place: PlaceId, name: &str) {
         let key = self.add_name(place, name, 0);
@@ -195,7 +209,8 @@ impl Builder {
             let pid = self.add_place(place, population);
             match kind {
                 PlaceKind::City => {
-                    self.add_name(pid, name, 0);
+                    let key = self.add_name(pid, name, 0);
+                    self.add_joined_name(pid, &key);
                     for a in alts.split('|').filter(|a| !a.is_empty()) {
                         self.add_name(pid, a, 0);
                     }
@@ -221,6 +236,7 @@ impl Builder {
                 }
                 _ => {
                     self.add_region_name(pid, name);
+                    self.add_joined_name(pid, &normalize(name));
                     admin2_ids.push(pid);
                 }
             }

@@ -268,3 +268,13 @@ fn regions_by_their_english_names() {
     // A translation that is a common adjective is not a region's name.
     assert!(!surfaces("A Jewish teen was stabbed in the old city.").contains(&"Jewish"));
 }
+
+#[test]
+fn two_word_names_written_as_one() {
+    // GeoNames writes "Dera Bugti" and "Rāj-Nāndgaon"; reports also write them as one word.
+    let joined = surfaces("Troops moved from Derabugti to Rajnandgaon overnight.");
+    assert!(joined.contains(&"Derabugti") && joined.contains(&"Rajnandgaon"), "{joined:?}");
+    assert_eq!(g().place(g().lookup("Derabugti")[0]).country_code, "PK");
+    // Short pairs stay apart: "Al Bab" is not "Albab".
+    assert!(g().lookup("Albab").is_empty());
+}
