@@ -166,6 +166,8 @@ fn administrative_words_tell_the_country_when_no_place_is_known() {
     assert_eq!(country(&r).as_deref(), Some("BD"));
     let l = r.events[0].location.as_ref().unwrap();
     assert_eq!(l.precision, LocationPrecision::Country);
+    let r = run("Contract nurses staged a sit-in outside the district collectorate on Monday demanding regular pay.");
+    assert_eq!(country(&r).as_deref(), Some("IN"));
 }
 
 #[test]
