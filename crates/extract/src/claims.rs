@@ -1306,7 +1306,7 @@ fn singular_claims(t: &Tokens, lex: &Lexicon, range: Range<usize>, used: &[usize
     found_body(t, range.clone(), sentence, out);
     let mut i = range.start;
     while i < range.end {
-        let Some((p, e)) = lex.predicate_at(t, i) else {
+        let Some((p, e)) = lex.predicate_at(t, i).or_else(|| sustained_injuries(t, lex, i, range.end)) else {
             i += 1;
             continue;
         };
@@ -1352,6 +1352,17 @@ fn singular_claims(t: &Tokens, lex: &Lexicon, range: Range<usize>, used: &[usize
         }
         i = e;
     }
+}
+
+/// "sustained/suffered (minor, non-life-threatening, ...) injuries" at `i`: the rule-built
+/// intransitive injury predicate and its end. Only modifiers may stand between verb and noun.
+fn sustained_injuries<'l>(t: &Tokens, lex: &'l Lexicon, i: usize, end: usize) -> Option<(&'l Predicate, usize)> {
+    if !matches!(t.low(i), "sustained" | "suffered" | "sustains" | "suffers") {
+        return None;
+    }
+    let x = (i + 1..(i + 7).min(end)).find(|&x| matches!(t.low(x), "injuries" | "injury" | "wounds" | "burns"))?;
+    let plain = (i + 1..x).all(|k| t.kind(k) == Some(sitrep_segment::TokenKind::Word) || t.low(k) == "-") && !(i + 1..x).any(|k| matches!(t.low(k), "no" | "and" | "the" | "his" | "her" | "their"));
+    plain.then_some((&lex.sustained_rule, x + 1))
 }
 
 /// "The shooting left Jane Doe, 21, and John Roe, 22, dead": named people left dead or hurt,

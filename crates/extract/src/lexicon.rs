@@ -63,6 +63,9 @@ pub struct Lexicon {
     pub killed_rule: Predicate,
     /// The plain "injured" predicate, for forms built by rule ("sustained ... injuries").
     pub injured_rule: Predicate,
+    /// "sustained/suffered ... injuries" as the verb of a subject ("The driver sustained minor
+    /// injuries"): an intransitive injury predicate.
+    pub sustained_rule: Predicate,
 }
 
 use sitrep_model::table::entries as lines;
@@ -131,6 +134,7 @@ static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
         cues,
         killed_rule: Predicate { words: vec!["killed"], kind: ClaimKind::Killed, passive: true, intrans: false, active: false, noun: false, struck: false },
         injured_rule: Predicate { words: vec!["injured"], kind: ClaimKind::Injured, passive: true, intrans: false, active: false, noun: false, struck: false },
+        sustained_rule: Predicate { words: vec!["sustained"], kind: ClaimKind::Injured, passive: false, intrans: true, active: false, noun: false, struck: false },
     }
 });
 

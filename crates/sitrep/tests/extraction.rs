@@ -660,3 +660,12 @@ fn bringing_the_toll_since_a_day_is_a_running_total() {
     assert_eq!(first.low, 3);
     assert!(!first.cumulative);
 }
+
+#[test]
+fn one_person_sustained_injuries() {
+    assert_eq!(injured(&run("Gunmen fired on a minibus near the market. The driver sustained minor injuries.")), Some(1));
+    assert_eq!(injured(&run("A pedestrian suffered non-life-threatening injuries in the exchange of fire.")), Some(1));
+    // No injuries is a zero, and a figure keeps its own count.
+    assert_eq!(injured(&run("The guard sustained no injuries in the blast.")), Some(0));
+    assert_eq!(injured(&run("Four traders sustained serious injuries.")), Some(4));
+}
