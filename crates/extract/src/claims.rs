@@ -693,7 +693,8 @@ fn death_result(t: &Tokens, k: usize) -> usize {
 /// reason for a protest, or dated to an earlier year.
 fn background_nominal(t: &Tokens, start: usize, range: Range<usize>) -> bool {
     let before = (start.saturating_sub(4).max(range.start)..start).any(|k| {
-        matches!(t.low(k), "against" | "condemn" | "condemned" | "condemning" | "over" | "denounce" | "denounced" | "mourn" | "mourning" | "justice" | "avenge" | "revenge" | "anniversary" | "guilty" | "punish")
+        // ("mourning the death of" is not here: mourners mostly mourn the news itself.)
+        matches!(t.low(k), "against" | "condemn" | "condemned" | "condemning" | "over" | "denounce" | "denounced" | "justice" | "avenge" | "revenge" | "anniversary" | "guilty" | "punish")
     }) || (range.start..start).rev().find(|&k| matches!(t.low(k), "protest" | "protested" | "protesting" | "protests" | "demonstrated" | "rallied")).is_some_and(|p| {
         // "Protests flared up ..., leading to the death of seven": a result, not the grievance.
         // "protested against the attack that resulted in the death of 60" is still the grievance.
@@ -1335,6 +1336,12 @@ fn singular_claims(t: &Tokens, lex: &Lexicon, range: Range<usize>, used: &[usize
         if p.active && !intended(t, i) {
             if let Some(mut c) = singular_object(t, lex, range.clone(), i, e, p, sentence, antecedents) {
                 c.struck = p.struck;
+                // "protested against the killing of a student", "the anniversary of the death
+                // of an imam": the nominal is the background, as for figures.
+                let gerund = p.words.first().is_some_and(|w| w.ends_with("ing")) && i > range.start && matches!(t.low(i - 1), "of" | "for");
+                // Bodies found are this report's news, whatever date stands beside them.
+                let bodies = p.words.first().is_some_and(|w| w.starts_with("bod"));
+                c.background |= (p.words.last() == Some(&"of") || gerund) && !bodies && background_nominal(t, i, range.clone());
                 let after = c.victims.filter(|_| c.named.is_some()).map(|v| t.toks.partition_point(|tok| tok.span.start < v.end));
                 out.push(c.clone());
                 // "killed Jane Doe, 21, and John Roe, 22": each name listed is one more person.

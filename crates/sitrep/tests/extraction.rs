@@ -669,3 +669,13 @@ fn one_person_sustained_injuries() {
     assert_eq!(injured(&run("The guard sustained no injuries in the blast.")), Some(0));
     assert_eq!(injured(&run("Four traders sustained serious injuries.")), Some(4));
 }
+
+#[test]
+fn a_single_victim_named_as_background_is_not_this_incident() {
+    // The grievance of a protest, an anniversary: background, as for figures.
+    assert_eq!(killed(&run("Students protested against the killing of a classmate by police last year.")), None);
+    assert_eq!(killed(&run("A bomb killed 11 worshippers who were marking the anniversary of the death of a revered cleric.")), Some(11));
+    // Mourners mourn the news itself; bodies found are the news whatever the date beside them.
+    assert_eq!(killed(&run("Residents of the port town are mourning the shooting death of a fisherman.")), Some(1));
+    assert_eq!(killed(&run("05/02/2014: Assailants abducted a farmer. Police found the body of the farmer on May 6, 2014.")), Some(1));
+}
