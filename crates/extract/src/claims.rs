@@ -938,12 +938,33 @@ fn figure_claim(m: &NumberMention, kind: ClaimKind, vp: &VictimPhrase, evidence:
         background: false,
         vague: m.form == sitrep_recognize::numbers::NumberForm::Vague,
         earlier: false,
-        head: (vp.range.end > vp.range.start).then(|| t.low(vp.range.end - 1).to_string()),
+        head: (vp.range.end > vp.range.start).then(|| group_head(t, vp.range.end - 1)),
         source: None,
         includes_perpetrators: false,
         victims_other: (vp.range.start..vp.range.end).any(|x| matches!(t.low(x), "other" | "more" | "additional")),
         of_hurt: false,
     }
+}
+
+/// The noun that says who the victims are, for the head at `h`: the head itself, or for
+/// "members of the security forces" / "members of a militia" the noun of the "of" phrase.
+fn group_head(t: &Tokens, h: usize) -> String {
+    let head = t.low(h);
+    if matches!(head, "members" | "member") && t.low(h + 1) == "of" {
+        let mut k = h + 2;
+        if matches!(t.low(k), "the" | "a" | "an" | "their" | "his" | "its") {
+            k += 1;
+        }
+        let mut last = None;
+        while k < h + 7 && t.kind(k) == Some(sitrep_segment::TokenKind::Word) && !matches!(t.low(k), "of" | "in" | "at" | "who" | "and" | "from" | "on") && !t.low(k).ends_with("ing") {
+            last = Some(k);
+            k += 1;
+        }
+        if let Some(x) = last {
+            return t.low(x).to_string();
+        }
+    }
+    head.to_string()
 }
 
 /// Find the claims of one sentence (tokens `range`).
@@ -1944,8 +1965,9 @@ fn more_single_objects(t: &Tokens, lex: &Lexicon, mut k: usize, end: usize) -> (
         if t.low(k) == "," && t.low(k + 1) == "and" {
             k += 1;
         }
-        // "and four children": a figure joined to the object.
-        if let Some(m) = numbers_in(t, k + 1..end).into_iter().next().filter(|m| m.tokens.start == k + 1 && m.non_count.is_none()) {
+        // "and four children", "and his two guards": a figure joined to the object.
+        let at = if matches!(t.low(k + 1), "his" | "her" | "their") { k + 2 } else { k + 1 };
+        if let Some(m) = numbers_in(t, at..end).into_iter().next().filter(|m| m.tokens.start == at && m.non_count.is_none()) {
             let vp = victim_phrase(t, lex, m.tokens.end, end);
             if vp.head == Head::Person && vp.range.end > m.tokens.end {
                 n += m.low;
@@ -2201,8 +2223,12 @@ fn singular_object_inner(t: &Tokens, lex: &Lexicon, range: Range<usize>, pi: usi
         return Some(c);
     }
     if matches!(first, "him" | "her") && p.kind == ClaimKind::Killed {
-        let mut c = single(p.kind, t.span(pi..k + 1), sentence, pi);
-        c.definite = true;
+        // "killing him and his two guards": more people joined to the pronoun.
+        let (more, end) = more_single_objects(t, lex, k + 1, range.end);
+        let mut c = single(p.kind, t.span(pi..end.max(k + 1)), sentence, pi);
+        c.low += more;
+        c.high = Some(c.low);
+        c.definite = more == 0;
         return Some(c);
     }
     if matches!(first, "himself" | "herself") {

@@ -89,7 +89,7 @@ enum Group {
 }
 
 fn head_group(h: &str) -> Group {
-    const FIGHTERS: &[&str] = &["soldier", "troop", "fighter", "militant", "insurgent", "rebel", "police", "officer", "jihadist", "gunm", "terrorist", "guard", "militiam", "commander", "cadre", "bomber", "attacker", "assailant", "jawan", "constable", "personnel", "marine", "commando"];
+    const FIGHTERS: &[&str] = &["soldier", "troop", "fighter", "militant", "insurgent", "rebel", "police", "officer", "jihadist", "gunm", "terrorist", "guard", "militiam", "commander", "cadre", "bomber", "attacker", "assailant", "jawan", "constable", "personnel", "marine", "commando", "force", "militia"];
     const CIVILIANS: &[&str] = &["civilian", "villager", "resident", "child", "women", "woman", "student", "pupil", "worshipper", "farmer", "passenger", "trader", "worker", "teacher", "journalist", "boy", "girl"];
     if FIGHTERS.iter().any(|f| h.starts_with(f)) {
         Group::Combatant

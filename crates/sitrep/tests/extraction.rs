@@ -679,3 +679,13 @@ fn a_single_victim_named_as_background_is_not_this_incident() {
     assert_eq!(killed(&run("Residents of the port town are mourning the shooting death of a fisherman.")), Some(1));
     assert_eq!(killed(&run("05/02/2014: Assailants abducted a farmer. Police found the body of the farmer on May 6, 2014.")), Some(1));
 }
+
+#[test]
+fn members_of_the_forces_and_companions_with_a_figure() {
+    // "members of the security forces" are fighters: added to civilians named in another sentence.
+    let r = run("Gunmen stopped cars at a fake checkpoint before killing three civilians. Using grenades, the attackers then killed five members of the security forces who came to help.");
+    assert_eq!(killed(&r), Some(8));
+    // A figure after a possessive joined to the object.
+    assert_eq!(killed(&run("Unidentified gunmen fired on a village elder, killing him and his two guards.")), Some(3));
+    assert_eq!(killed(&run("Gunmen killed a police officer and his two sons near the mosque.")), Some(3));
+}
