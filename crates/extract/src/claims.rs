@@ -1906,6 +1906,21 @@ fn singles_beside_figure(t: &Tokens, lex: &Lexicon, m: &NumberMention, vp: &Vict
         let definite = t.low(s) == "the" && end - s <= 4 && single_head;
         if s < end && noun_phrase && (indefinite || definite) {
             out.push((s, end));
+        } else {
+            // A name: "Sergeant Ali Khan and two other officers were killed"; "The victim,
+            // Younis Ahmed, and two relatives died" (the name is the victim: one person).
+            let mut n = end;
+            let particle = |x: usize| matches!(t.low(x), "al" | "el" | "bin" | "ibn" | "de" | "da" | "van" | "von" | "abu");
+            while n > range.start && end - n < 6 && (t.capitalized(n - 1) || matches!(t.raw(n - 1), "-" | ".") || (particle(n - 1) && n < end)) {
+                n -= 1;
+            }
+            let opens = n == range.start || t.low(n - 1) == ",";
+            let named = n < end && opens && t.capitalized(n) && proper_name_ext(t, lex, n..end, range.start, false).is_some();
+            // A place or an organisation before "and" is not a person: the name must not be
+            // the sentence's opening "In ..." or a collective.
+            if named && (n == range.start || !(range.start..n).any(|x| matches!(t.low(x), "in" | "at" | "near" | "from"))) {
+                out.push((n, end));
+            }
         }
     }
     // After: "<figure> <victims> and a X <predicate>", "... and the perpetrator dead",

@@ -689,3 +689,12 @@ fn members_of_the_forces_and_companions_with_a_figure() {
     assert_eq!(killed(&run("Unidentified gunmen fired on a village elder, killing him and his two guards.")), Some(3));
     assert_eq!(killed(&run("Gunmen killed a police officer and his two sons near the mosque.")), Some(3));
 }
+
+#[test]
+fn a_name_joined_to_a_figure() {
+    assert_eq!(killed(&run("Sergeant Bilal Anwar and two other officers were killed when the convoy was ambushed.")), Some(3));
+    // The name in apposition is the victim: one person, not two.
+    assert_eq!(killed(&run("The victim, Karim al-Tikriti, and at least three other relatives died in the blast.")), Some(4));
+    // Places before "and" are not people.
+    assert_eq!(killed(&run("In Kandahar, Helmand and two other provinces, 6 people were killed.")), Some(6));
+}
