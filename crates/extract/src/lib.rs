@@ -192,9 +192,12 @@ pub fn extract(input: &Input) -> Vec<Event> {
                 Some(_) if update => false,
                 Some(cur) if later_death(cur) => false,
                 Some(cur) => {
+                    // An incident dated only by the report's own date (a headline under a
+                    // publication stamp) takes the first date its story gives, not a split.
+                    let stamp_only = !cur.own_date && cur.sentences.len() <= 2 && cur.date.is_some_and(|d| report.is_some_and(|r| r.start == d.start && d.precision == sitrep_model::DatePrecision::Day));
                     info.separate
                         || match (&info.date, &cur.date) {
-                            (Some(a), Some(b)) => !events::compatible(a, b),
+                            (Some(a), Some(b)) => !stamp_only && !events::compatible(a, b),
                             _ => false,
                         }
                 }

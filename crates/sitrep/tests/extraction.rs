@@ -698,3 +698,16 @@ fn a_name_joined_to_a_figure() {
     // Places before "and" are not people.
     assert_eq!(killed(&run("In Kandahar, Helmand and two other provinces, 6 people were killed.")), Some(6));
 }
+
+#[test]
+fn a_headline_under_the_publication_date_takes_the_story_date() {
+    // Published on a Monday: the headline's figures and the story's are one incident, on Saturday.
+    let r = run_published(
+        "5/9/2016 1:53:00 AM\n\nOne dead, three hurt in parking lot shooting\n\nA 19-year-old man was killed and three other people were wounded in a shooting Saturday night outside a bowling alley, police said.",
+        "2016-05-09",
+    );
+    assert_eq!(r.events.len(), 1, "{:?}", r.events);
+    assert_eq!(r.events[0].date.as_ref().map(|d| d.start.as_str()), Some("2016-05-07"));
+    assert_eq!(killed(&r), Some(1));
+    assert_eq!(injured(&r), Some(3));
+}
