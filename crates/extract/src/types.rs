@@ -33,6 +33,9 @@ pub enum Category {
     Chemical,
     /// Armed clashes.
     Clash,
+    /// Words of a front line ("positions", "bursts of fire"): a clash, unless shelling or
+    /// rockets say the fire was remote ("fired mortars at the positions of").
+    Front,
     /// Government regains territory.
     Regain,
     /// Non-state actor overtakes territory.
@@ -82,6 +85,7 @@ static CUES: LazyLock<Cues> = LazyLock::new(|| {
             "grenade" => Category::Grenade,
             "chemical" => Category::Chemical,
             "clash" => Category::Clash,
+            "front" => Category::Front,
             "regain" => Category::Regain,
             "overtake" => Category::Overtake,
             "attack" => Category::Attack,
@@ -151,7 +155,7 @@ pub struct VictimHints {
 /// Decide ACLED's event type and sub-event type.
 pub fn classify(cats: &HashSet<Category>, hints: VictimHints) -> (Option<&'static str>, Option<&'static str>) {
     use Category::*;
-    let has = |c| cats.contains(&c);
+    let has = |c| cats.contains(&c) || (c == Clash && cats.contains(&Front) && !cats.contains(&Shelling));
     let violent_demo = has(Riot) || has(Property);
     if has(Protest) {
         if has(Mob) {

@@ -711,3 +711,13 @@ fn a_headline_under_the_publication_date_takes_the_story_date() {
     assert_eq!(killed(&r), Some(1));
     assert_eq!(injured(&r), Some(3));
 }
+
+#[test]
+fn fire_on_positions_is_remote_when_shells_are_named() {
+    let r = run("On 3 May 2020, rebel forces fired 120mm mortars and grenade launchers at army positions near the village.");
+    assert_eq!(r.events[0].event_type.as_deref(), Some("Explosions/Remote violence"));
+    assert_eq!(r.events[0].sub_event_type.as_deref(), Some("Shelling/artillery/missile attack"));
+    // Without shells, fire on positions is a clash.
+    let r = run("On 3 May 2020, rebel forces attacked army positions near the village; two soldiers were killed.");
+    assert_eq!(r.events[0].event_type.as_deref(), Some("Battles"));
+}
