@@ -88,10 +88,23 @@ enum Group {
     Unknown,
 }
 
+/// Stems of words for fighters, soldiers and police: the one list for telling combatant
+/// victims from civilians (event totals here, ACLED event types in `to_event`).
+pub(crate) const FIGHTER_STEMS: &[&str] = &[
+    "soldier", "troop", "fighter", "militant", "insurgent", "rebel", "police", "officer", "jihadist", "gunm", "terrorist",
+    "guard", "militia", "commander", "cadre", "bomber", "attacker", "assailant", "jawan", "constable", "personnel", "marine",
+    "commando", "force", "taliban", "army", "security",
+];
+
+/// A word for fighters, soldiers or police ("policemen", "Taliban", "militiamen").
+pub(crate) fn is_fighter_word(w: &str) -> bool {
+    let w = w.to_ascii_lowercase();
+    FIGHTER_STEMS.iter().any(|f| w.starts_with(f))
+}
+
 fn head_group(h: &str) -> Group {
-    const FIGHTERS: &[&str] = &["soldier", "troop", "fighter", "militant", "insurgent", "rebel", "police", "officer", "jihadist", "gunm", "terrorist", "guard", "militiam", "commander", "cadre", "bomber", "attacker", "assailant", "jawan", "constable", "personnel", "marine", "commando", "force", "militia"];
     const CIVILIANS: &[&str] = &["civilian", "villager", "resident", "child", "women", "woman", "student", "pupil", "worshipper", "farmer", "passenger", "trader", "worker", "teacher", "journalist", "boy", "girl"];
-    if FIGHTERS.iter().any(|f| h.starts_with(f)) {
+    if is_fighter_word(h) {
         Group::Combatant
     } else if CIVILIANS.iter().any(|f| h.starts_with(f)) {
         Group::Civilian

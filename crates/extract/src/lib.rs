@@ -379,7 +379,7 @@ fn to_event(t: &Tokens, infos: &[SentenceInfo], inc: &Incident) -> Event {
         if c.low == 0 || v.starts_with("of them") || v.starts_with("of whom") {
             continue;
         }
-        if ["soldier", "troop", "fighter", "militant", "insurgent", "rebel", "police", "officer", "personnel", "jihadist", "gunm", "taliban", "terrorist", "army", "guard", "security", "militia", "commander", "cadre", "bomber", "attacker", "assailant", "jawan", "constable"].iter().any(|w| v.contains(w)) {
+        if v.split(|c: char| !c.is_alphanumeric()).any(events::is_fighter_word) {
             hints.combatants = true;
         } else if ["protester", "protestor", "demonstrator"].iter().any(|w| v.contains(w)) {
             hints.protesters = true;
