@@ -721,3 +721,13 @@ fn fire_on_positions_is_remote_when_shells_are_named() {
     let r = run("On 3 May 2020, rebel forces attacked army positions near the village; two soldiers were killed.");
     assert_eq!(r.events[0].event_type.as_deref(), Some("Battles"));
 }
+
+#[test]
+fn burning_tires_and_barricades_make_a_riot() {
+    let r = run("On 5 May 2020, hundreds of traders demonstrated and burned tires outside the town hall to demand the market reopen.");
+    assert_eq!(r.events[0].event_type.as_deref(), Some("Riots"));
+    let r = run("On 5 May 2020, residents barricaded the main road and demonstrated against water cuts.");
+    assert_eq!(r.events[0].event_type.as_deref(), Some("Riots"));
+    let r = run("On 5 May 2020, residents demonstrated peacefully against water cuts.");
+    assert_eq!(r.events[0].event_type.as_deref(), Some("Protests"));
+}
