@@ -731,3 +731,13 @@ fn burning_tires_and_barricades_make_a_riot() {
     let r = run("On 5 May 2020, residents demonstrated peacefully against water cuts.");
     assert_eq!(r.events[0].event_type.as_deref(), Some("Protests"));
 }
+
+#[test]
+fn shootouts_air_forces_and_patrols() {
+    let r = run("On 2 May 2020, residents reported that a shoot-out took place between two gangs in the harbour district.");
+    assert_eq!(r.events[0].event_type.as_deref(), Some("Battles"));
+    let r = run("On 2 May 2020, the national air force targeted rebel camps east of the river. No casualties were reported.");
+    assert_eq!(r.events[0].event_type.as_deref(), Some("Explosions/Remote violence"));
+    let r = run("On 2 May 2020, foreign troops carried out a joint patrol along the highway.");
+    assert_eq!(r.events[0].event_type.as_deref(), Some("Strategic developments"));
+}
