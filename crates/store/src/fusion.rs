@@ -14,9 +14,10 @@
 //!   follow-ups date the incident by a later death or arrest), *disagree* up to two months
 //!   apart, *far apart* beyond ([`FAR_APART_DAYS`]); a month or a year is *weak* when it
 //!   overlaps, *disagree* when it does not; an unknown date is *weak*.
-//! - **type**: the same ACLED type or one unknown → *agree*; two types of the same family
-//!   (political violence: battles, explosions, violence against civilians; demonstrations:
-//!   protests, riots) → *disagree*; a demonstration and an act of political violence, or
+//! - **type**: the same ACLED type or one unknown → *agree*; a battle and violence against
+//!   civilians → *weak* (a shoot-out and a shooting of one incident: reports see the victims
+//!   differently); two other types of the same family (political violence: battles,
+//!   explosions, violence against civilians; demonstrations: protests, riots) → *disagree*; a demonstration and an act of political violence, or
 //!   either and a strategic development → *incompatible*.
 //! - **actor1**: two named (not inferred, not "Unidentified …") canonical perpetrators that
 //!   differ → *disagree*.
@@ -247,7 +248,12 @@ fn type_family(t: &str) -> u8 {
 pub fn type_evidence(a: Option<&str>, b: Option<&str>) -> Evidence {
     match (a, b) {
         (Some(a), Some(b)) if a != b => {
-            if type_family(a) == type_family(b) {
+            // A shooting and a shoot-out, an attack and a clash: one incident told by reports
+            // that saw its victims differently.
+            let armed = |t: &str| matches!(t, "Battles" | "Violence against civilians");
+            if armed(a) && armed(b) {
+                Evidence::Weak
+            } else if type_family(a) == type_family(b) {
                 Evidence::Disagree
             } else {
                 Evidence::Incompatible
@@ -458,8 +464,13 @@ mod tests {
     #[test]
     fn types_and_actors() {
         assert_eq!(type_evidence(Some("Battles"), None), Evidence::Agree);
+        // A shoot-out and a shooting of one incident: weak, not a disagreement.
         assert_eq!(
             type_evidence(Some("Battles"), Some("Violence against civilians")),
+            Evidence::Weak
+        );
+        assert_eq!(
+            type_evidence(Some("Battles"), Some("Explosions/Remote violence")),
             Evidence::Disagree
         );
         assert_eq!(
