@@ -18,7 +18,7 @@
 //!   need 50,000 ("Ali"); Zipf ≥ 3.5 needs 15,000; Zipf ≥ 3 needs 5,000. Countries and
 //!   demonyms are exempt; regions named by a common dictionary word never match.
 
-use crate::index::{Final, ACRONYM, DEMONYM, DERIVED};
+use crate::index::{Final, ACRONYM, ALTERNATE, DEMONYM, DERIVED};
 use crate::normalize::{
     is_article, is_particle, is_unambiguous_article, norm_token_into, raw_tokens, surface_token_into,
 };
@@ -165,6 +165,7 @@ pub(crate) fn find(g: &Gazetteer, text: &str) -> Vec<PlaceMatch> {
                 let glued = glued_to_name(g, text, &toks, i);
                 let mut candidates: Vec<PlaceId> = Vec::new();
                 let mut demonym = false;
+                let mut alternate = 0u64;
                 for (&id, &fl) in slice.iter().zip(flags) {
                     if !eligible(g, id, fl, &mctx) {
                         continue;
@@ -182,13 +183,16 @@ pub(crate) fn find(g: &Gazetteer, text: &str) -> Vec<PlaceMatch> {
                     if candidates.is_empty() {
                         demonym = fl & DEMONYM != 0;
                     }
+                    if fl & ALTERNATE != 0 && candidates.len() < 64 {
+                        alternate |= 1u64 << candidates.len();
+                    }
                     candidates.push(id);
                 }
                 if candidates.is_empty() {
                     i += 1;
                     continue;
                 }
-                out.push(PlaceMatch { start: toks[i].start, end: toks[b.end_tok].end, candidates, demonym });
+                out.push(PlaceMatch { start: toks[i].start, end: toks[b.end_tok].end, candidates, demonym, alternate });
                 i = b.end_tok + 1;
             }
             None => i += 1,

@@ -268,3 +268,16 @@ fn regions_by_their_english_names() {
     // A translation that is a common adjective is not a region's name.
     assert!(!surfaces("A Jewish teen was stabbed in the old city.").contains(&"Jewish"));
 }
+
+#[test]
+fn a_town_matched_by_an_alternate_name_is_flagged() {
+    let text = "Mills in Lyallpur and Faisalabad reopened.";
+    let ms = g().find(text);
+    let flag = |surface: &str| {
+        let m = ms.iter().find(|m| &text[m.start..m.end] == surface).expect(surface);
+        let k = m.candidates.iter().position(|&id| g().place(id).name == "Faisalabad").expect("Faisalabad");
+        m.is_alternate(k)
+    };
+    assert!(flag("Lyallpur"));
+    assert!(!flag("Faisalabad"));
+}

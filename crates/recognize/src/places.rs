@@ -65,6 +65,16 @@ pub struct PlaceMention {
     /// True when the name follows another capitalised name and a comma ("Saun, Bihar,
     /// India"): a link in a chain of places, each inside the next.
     pub listed: bool,
+    /// Bit `i` set when `candidates[i]` matched only through an alternate name
+    /// ([`sitrep_gazetteer::PlaceMatch::alternate`]).
+    pub alternate: u64,
+}
+
+impl PlaceMention {
+    /// True when candidate `i` matched only through an alternate name ("Sui" for Suizhou).
+    pub fn is_alternate(&self, i: usize) -> bool {
+        i < 64 && self.alternate & (1u64 << i) != 0
+    }
 }
 
 fn head_of(word: &str) -> Option<Head> {
@@ -253,6 +263,7 @@ pub fn find_places_with(gaz: &Gazetteer, text: &str, seg: &Segmented, cleaned: &
             embedded,
             border,
             listed: first >= 2 && low(first - 1) == "," && capitalised(raw(first - 2)),
+            alternate: m.alternate,
         });
     }
     out

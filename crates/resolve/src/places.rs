@@ -41,6 +41,9 @@ pub struct ResolvedPlace {
     /// True when it begins a longer name ("Hyderabad Press Club") or names the other side
     /// of a border: evidence of the country, not where an event happened.
     pub embedded: bool,
+    /// True when the name matched this entry only through one of its alternate names
+    /// ("Sui" for Suizhou): weaker evidence than its main name.
+    pub alternate: bool,
 }
 
 /// The places of a report, resolved.
@@ -121,7 +124,7 @@ pub fn resolve_places_with(
             .take(3)
             .filter(|n| n.sentence == m.sentence && n.first_token <= m.end_token + 8)
             .collect();
-        let mut best: Option<(f32, PlaceId)> = None;
+        let mut best: Option<(f32, PlaceId, bool)> = None;
         for (rank, &id) in m.candidates.iter().enumerate() {
             let p = gaz.place(id);
             let mut s = 2.0 - 0.05 * rank.min(20) as f32;
@@ -173,11 +176,11 @@ pub fn resolve_places_with(
                     }
                 }
             }
-            if best.is_none_or(|(b, _)| s > b) {
-                best = Some((s, id));
+            if best.is_none_or(|(b, _, _)| s > b) {
+                best = Some((s, id, m.is_alternate(rank)));
             }
         }
-        let Some((_, place)) = best else { continue };
+        let Some((_, place, alternate)) = best else { continue };
         // "Kama district of Nangarhar Province": when the region or country named right after
         // a name is certain and none of the name's candidates lies in it, the gazetteer does
         // not know this place; its namesakes elsewhere would mislead.
@@ -201,6 +204,7 @@ pub fn resolve_places_with(
             head: m.head,
             placeline: in_placeline(m),
             embedded: m.embedded || m.border,
+            alternate,
         });
     }
     let mut weights: HashMap<String, f32> = HashMap::new();

@@ -237,3 +237,23 @@ fn a_region_is_named_with_any_ending_of_its_type() {
     let r = run("Two gunmen stormed a court building in Islamabad city, Islamabad Capital Territory, Pakistan.");
     assert_eq!(place(&r), Some(("Islamabad".to_string(), "PK".to_string(), LocationPrecision::City)));
 }
+
+#[test]
+fn a_town_abroad_named_only_by_an_alternate_name_yields_to_the_actors_country() {
+    // "Rashid" is also an alternate name of an Egyptian town; the Awami League is Bangladeshi.
+    let r = run("Awami League activists beat up a shopkeeper at Rashid market in the district town on Tuesday, police said.");
+    assert_eq!(country(&r).as_deref(), Some("BD"));
+}
+
+#[test]
+fn a_town_named_by_an_alternate_name_stays_when_nothing_points_elsewhere() {
+    let r = run("Gunmen killed two people in Rashid on Monday, witnesses said.");
+    assert_eq!(country(&r).as_deref(), Some("EG"));
+}
+
+#[test]
+fn a_mid_sized_town_abroad_yields_to_two_votes_for_another_country() {
+    // Kotli is a Pakistani town of some 47,000; the Awami League and the BNP are Bangladeshi.
+    let r = run("Activists of the Awami League and the BNP clashed in the Kotli area of the city on Monday, injuring 14.");
+    assert_eq!(country(&r).as_deref(), Some("BD"));
+}
