@@ -16,7 +16,13 @@
 //!   a dictionary word with Zipf ≥ 4 ("Police", "Nice", "Mission") needs 100,000 people,
 //!   or 1,000,000 at the start of a sentence or in all-caps text; other words with Zipf ≥ 4
 //!   need 50,000 ("Ali"); Zipf ≥ 3.5 needs 15,000; Zipf ≥ 3 needs 5,000. Countries and
-//!   demonyms are exempt; regions named by a common dictionary word never match.
+//!   demonyms are exempt; regions named by a common dictionary word never match;
+//! - a short all-caps word (five letters or fewer) among words in normal case is an
+//!   organisation's initials ("the PALA and the KRA"), not a town or region, unless the
+//!   gazetteer knows it as an initialism.
+
+/// Letters up to which an all-caps word in normal-case text reads as initials.
+const INITIALS_MAX_LETTERS: usize = 5;
 
 use crate::index::{Final, ACRONYM, ALTERNATE, DEMONYM, DERIVED};
 use crate::normalize::{
@@ -316,6 +322,8 @@ struct MatchCtx {
     doubled: bool,
     /// The surface has any doubled letter, whatever its case.
     any_doubled: bool,
+    /// One all-caps word of at most [`INITIALS_MAX_LETTERS`] letters.
+    initials: bool,
     /// English frequency (Zipf × 10) of a one-word surface as spelled, and whether it is a
     /// dictionary word; 0 for longer names. "Anah" is rare though its key "ana" is shared
     /// with "Anna".
@@ -355,7 +363,21 @@ fn match_ctx(g: &Gazetteer, text: &str, toks: &[Tok], ctx: &Ctx<'_>, end: usize,
         surface_token_into(&text[last.start..last.end], &mut buf);
         g.surface_words.get(buf.as_str()).copied().unwrap_or((0, false))
     };
+    // Brackets and commas aside, the words on both sides are in normal case, and the word
+    // does not begin a line or sentence (a placeline: "KABUL, Afghanistan —").
+    let calm = |k: Option<&Tok>| k.is_some_and(|t| !t.shout);
+    let initials = upper
+        && ctx.start == end
+        && !ctx.initial
+        && calm(ctx.start.checked_sub(1).and_then(|k| toks.get(k)))
+        && calm(toks.get(end + 1))
+        && {
+        let t = &toks[end];
+        let letters = text[t.start..t.end].chars().filter(|c| c.is_alphabetic()).count();
+        (2..=INITIALS_MAX_LETTERS).contains(&letters)
+    };
     MatchCtx {
+        initials,
         headed,
         strict: ctx.initial || shouted,
         upper,
@@ -384,6 +406,9 @@ fn eligible(g: &Gazetteer, id: PlaceId, flags: u8, m: &MatchCtx) -> bool {
     let p = g.place(id);
     if p.kind == PlaceKind::Country {
         return true;
+    }
+    if m.initials {
+        return false;
     }
     if m.headed && matches!(p.kind, PlaceKind::Admin1 | PlaceKind::Admin2) {
         return true;

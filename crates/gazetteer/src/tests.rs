@@ -281,3 +281,12 @@ fn a_town_matched_by_an_alternate_name_is_flagged() {
     assert!(flag("Lyallpur"));
     assert!(!flag("Faisalabad"));
 }
+
+#[test]
+fn short_initials_in_running_text_are_not_towns() {
+    // "PALA" and "KRA" are also towns' names; in brackets after a group's name they are initials.
+    let text = "Members of the Progressive Arts League (PALA) and the Kanto Rifles Association (KRA) marched.";
+    assert!(!surfaces(text).iter().any(|s| *s == "PALA" || *s == "KRA"), "{:?}", surfaces(text));
+    // A placeline in capitals keeps its town.
+    assert!(surfaces("KABUL, Afghanistan — Two people were killed.").contains(&"KABUL"));
+}

@@ -5,7 +5,9 @@
 //! say:
 //!
 //! - a match inside scraped noise, or after another capitalised word ("Gen. Khalifa
-//!   Haftar", "Juma Khan") is dropped: it is part of a name;
+//!   Haftar", "Juma Khan") is dropped: it is part of a name; so is one right after a
+//!   lower-case word for a person's role or kin ("district president X", "commander X";
+//!   `data/person_titles.txt`);
 //! - a match followed by another capitalised word ("Kabul Bank", "Kerala Catholic Council")
 //!   is kept as [`PlaceMention::embedded`]: it tells the country, not the event's place;
 //! - the word before tells whether the place is where something happened ("in", "near",
@@ -130,6 +132,10 @@ fn free_follower(lower: &str) -> bool {
         )
 }
 
+/// Lower-case words for a person's role or kin (`data/person_titles.txt`).
+static PERSON_TITLES: std::sync::LazyLock<std::collections::HashSet<&'static str>> =
+    std::sync::LazyLock::new(|| sitrep_model::table::entries(include_str!("../data/person_titles.txt")).collect());
+
 fn capitalised(s: &str) -> bool {
     s.chars().next().is_some_and(char::is_uppercase)
 }
@@ -160,6 +166,13 @@ pub fn find_places_with(gaz: &Gazetteer, text: &str, seg: &Segmented, cleaned: &
         let end = toks.partition_point(|t| t.span.start < m.end);
         if first >= end {
             continue;
+        }
+        // After a word for a person's role or kin ("commander X", "his son X"): a person.
+        if first > 0 && toks[first - 1].kind == TokenKind::Word && toks[first - 1].span.end + 1 >= m.start {
+            let prev = raw(first - 1);
+            if !capitalised(prev) && PERSON_TITLES.contains(low(first - 1).as_str()) {
+                continue;
+            }
         }
         // Glued to a capitalised word before: part of a longer name ("Juma Khan"), unless
         // that word is a bearing or a function word at the start of a sentence. Dropped.

@@ -257,3 +257,12 @@ fn a_mid_sized_town_abroad_yields_to_two_votes_for_another_country() {
     let r = run("Activists of the Awami League and the BNP clashed in the Kotli area of the city on Monday, injuring 14.");
     assert_eq!(country(&r).as_deref(), Some("BD"));
 }
+
+#[test]
+fn a_name_after_a_persons_role_is_a_person() {
+    // "Bejaia" is also an Algerian city; after "district president" it is a man's name.
+    let r = run("Party workers led by district president Bejaia Kumar Das staged a sit-in on Monday.");
+    assert_eq!(country(&r), None);
+    let r = run("The rebels' commander Bejaia said two fighters were killed.");
+    assert_eq!(country(&r), None);
+}
