@@ -67,6 +67,10 @@ pub struct PlaceMention {
     /// True when the name follows another capitalised name and a comma ("Saun, Bihar,
     /// India"): a link in a chain of places, each inside the next.
     pub listed: bool,
+    /// True when only commas, brackets, nouns of place and capitalised words stand between
+    /// the previous mention and this one ("Tudun Wada (Kaduna North LGA, Kaduna)",
+    /// "Muqur district, Badghis"): the previous place lies in this one.
+    pub links_previous: bool,
     /// Bit `i` set when `candidates[i]` matched only through an alternate name
     /// ([`sitrep_gazetteer::PlaceMatch::alternate`]).
     pub alternate: u64,
@@ -263,7 +267,17 @@ pub fn find_places_with(gaz: &Gazetteer, text: &str, seg: &Segmented, cleaned: &
         };
         // The noun that ends the name ("Nangarhar Province") or follows it ("Kajran district").
         let head = head_of(&low(end - 1)).or_else(|| head_of(&low(end)));
+        let links_previous = matches!(prev.as_str(), "," | "(")
+            && out.last().is_some_and(|p| {
+                p.end_token < first
+                    && first - p.end_token <= 6
+                    && (p.end_token..first).all(|i| {
+                        let w = low(i);
+                        matches!(w.as_str(), "," | "(") || head_of(&w).is_some() || capitalised(raw(i))
+                    })
+            });
         out.push(PlaceMention {
+            links_previous,
             span,
             candidates,
             demonym: m.demonym,

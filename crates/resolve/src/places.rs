@@ -11,6 +11,10 @@
 //! 3. the noun that comes with the name ("Punjab province" is a region, "the city of Zhlobin"
 //!    a settlement);
 //! 4. the gazetteer's prior: countries before regions before towns, bigger places first.
+//!
+//! A name is left out when the country or region named right after it rules out every
+//! candidate ("Kama district of Nangarhar Province"; "Guadalupe, Tabasco" where the
+//! country's several Guadalupes all lie elsewhere): the gazetteer does not know the place.
 
 use sitrep_gazetteer::{normalize, Gazetteer, PlaceId, PlaceKind};
 use sitrep_model::Span;
@@ -192,6 +196,35 @@ pub fn resolve_places_with(
         });
         if container.is_some_and(|cc| !m.candidates.iter().any(|&c| gaz.place(c).country_code == cc)) {
             continue;
+        }
+        // "Muqur district, Badghis", "Tudun Wada (Kaduna North LGA, Kaduna)": when the name
+        // right after (commas, brackets and nouns of place between) is a region of the same
+        // country, the name stands for several places of that country and none lies in that
+        // region, the gazetteer does not know this one; a namesake elsewhere would mislead.
+        // (A name with one place in the country keeps it: the region may be misnamed or
+        // renamed.)
+        let linked_region = mentions.get(k + 1).filter(|n| n.links_previous && n.sentence == m.sentence).and_then(|n| {
+            let &id = n.candidates.first()?;
+            let q = gaz.place(id);
+            (q.kind == PlaceKind::Admin1 && !n.demonym).then_some(q)
+        });
+        if let Some(q) = linked_region {
+            let p = gaz.place(place);
+            let in_region = |c: &sitrep_gazetteer::Place| {
+                c.country_code == q.country_code
+                    && c.admin1.as_deref().is_some_and(|a| {
+                        let a = normalize(a);
+                        a == normalize(&q.name) || q.admin1.as_deref().is_some_and(|qa| normalize(qa) == a)
+                    })
+            };
+            let namesakes = m.candidates.iter().filter(|&&c| gaz.place(c).country_code == q.country_code).count();
+            if matches!(p.kind, PlaceKind::City | PlaceKind::Admin2)
+                && p.country_code == q.country_code
+                && namesakes >= 2
+                && !m.candidates.iter().any(|&c| in_region(gaz.place(c)))
+            {
+                continue;
+            }
         }
         places.push(ResolvedPlace {
             span: m.span,

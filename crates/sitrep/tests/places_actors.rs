@@ -266,3 +266,13 @@ fn a_name_after_a_persons_role_is_a_person() {
     let r = run("The rebels' commander Bejaia said two fighters were killed.");
     assert_eq!(country(&r), None);
 }
+
+#[test]
+fn a_town_name_with_namesakes_none_in_the_region_named_after_it_yields_to_the_region() {
+    // Mexico has several towns named Guadalupe, none of them in Tabasco (per the gazetteer).
+    let r = run("Gunmen killed three police officers in Guadalupe, Tabasco, on Tuesday, officials said.");
+    assert_eq!(place(&r).map(|p| (p.0, p.1)), Some(("Tabasco".to_string(), "MX".to_string())));
+    // A namesake that does lie in the region named is kept.
+    let r = run("Gunmen killed three police officers in Guadalupe, Nuevo Leon, on Tuesday, officials said.");
+    assert_eq!(place(&r).map(|p| (p.1, p.2)), Some(("MX".to_string(), LocationPrecision::City)));
+}
