@@ -15,6 +15,11 @@
 //!    report's main country (the caller may fall back on the actors' country).
 //!
 //! A place "30 km south of" a town keeps the town with the precision lowered to region.
+//!
+//! Throughout, a town abroad that the report's other evidence contradicts is left out: a
+//! small one (a mid-sized one under two or more votes) when the actors or administrative
+//! words point to another country, and one matched only through an alternate name (with
+//! no noun of place after it) when nothing else points to its country.
 
 use sitrep_gazetteer::{normalize, Gazetteer, PlaceKind};
 use sitrep_model::{Location, LocationPrecision, Span};
@@ -114,18 +119,46 @@ pub fn incident_location(
         .max_by(|a, b| a.1.total_cmp(&b.1))
         .map(|(c, _)| c.as_str());
     let prior_weight = |cc: &str| pctx.prior.iter().filter(|(c, _)| c == cc).map(|(_, w)| *w).sum::<f32>();
+    // When two or more pieces of that evidence point to the other country, the same holds
+    // for a mid-sized town.
+    let strong = prior_top.map_or(0.0, prior_weight) >= STRONG_PRIOR;
+    // A town named only by one of its alternate names ("Gulshan" is also a name of an
+    // Iranian town), with no noun of place after it, whatever its size, is a misreading when
+    // nothing else in the report (no other place, no actor) points to its country and
+    // something (a place, an actor: a full vote) points elsewhere.
+    let support = |cc: &str| {
+        let named: f32 = pctx
+            .places
+            .iter()
+            .filter(|r| !r.alternate && gaz.place(r.place).country_code == cc)
+            .map(|r| if r.embedded { 0.5 } else { 1.0 })
+            .sum();
+        named + prior_weight(cc)
+    };
+    let (supported, best_support) = pctx
+        .places
+        .iter()
+        .filter(|r| !r.alternate)
+        .map(|r| gaz.place(r.place).country_code.as_str())
+        .chain(pctx.prior.iter().map(|(c, _)| c.as_str()))
+        .map(|c| (Some(c), support(c)))
+        .fold((None, 0.0f32), |a, b| if b.1 > a.1 { b } else { a });
     let small_abroad = |r: &ResolvedPlace| {
         let p = gaz.place(r.place);
-        p.kind == PlaceKind::City
-            && p.population < SMALL_TOWN
+        if p.kind != PlaceKind::City {
+            return false;
+        }
+        let against_prior = (p.population < SMALL_TOWN || (strong && p.population < MID_TOWN))
             && prior_top.is_some_and(|c| c != p.country_code)
-            && prior_weight(&p.country_code) <= 0.0
+            && prior_weight(&p.country_code) <= 0.0;
+        let alternate_alone = r.alternate && r.head.is_none() && best_support >= 1.0 && support(&p.country_code) <= 0.0;
+        against_prior || alternate_alone
     };
     let plausible = |r: &ResolvedPlace| weight(&gaz.place(r.place).country_code) * 3.0 >= top && !small_abroad(r);
     // The main country, unless its only evidence is such towns.
     let main = match pctx.main_country() {
         Some(c) if pctx.places.iter().filter(|r| gaz.place(r.place).country_code == c).all(&small_abroad) && prior_weight(c) <= 0.0 => {
-            prior_top.or(Some(c))
+            prior_top.or(supported).or(Some(c))
         }
         other => other,
     };
@@ -201,7 +234,10 @@ pub fn incident_location(
     //    "Hyderabad Press Club"), then the country.
     if let Some(r) = pctx.places.iter().find(|r| {
         let p = gaz.place(r.place);
-        r.embedded && !r.demonym && (p.kind == PlaceKind::Admin1 || (p.kind == PlaceKind::City && p.population >= 100_000))
+        r.embedded
+            && !r.demonym
+            && !small_abroad(r)
+            && (p.kind == PlaceKind::Admin1 || (p.kind == PlaceKind::City && p.population >= 100_000))
     }) {
         return Some(to_location(gaz, r));
     }
@@ -210,6 +246,13 @@ pub fn incident_location(
 
 /// Population under which a town abroad yields to the report's other evidence.
 const SMALL_TOWN: u64 = 20_000;
+
+/// Population under which a town abroad yields to strong other evidence
+/// ([`STRONG_PRIOR`] votes for one other country).
+const MID_TOWN: u64 = 100_000;
+
+/// Votes (actors, administrative words) for one country that make its evidence strong.
+const STRONG_PRIOR: f32 = 2.0;
 
 /// A country as a location (its centroid).
 pub fn country_location(gaz: &Gazetteer, cc: &str) -> Option<Location> {

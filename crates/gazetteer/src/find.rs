@@ -16,9 +16,15 @@
 //!   a dictionary word with Zipf ≥ 4 ("Police", "Nice", "Mission") needs 100,000 people,
 //!   or 1,000,000 at the start of a sentence or in all-caps text; other words with Zipf ≥ 4
 //!   need 50,000 ("Ali"); Zipf ≥ 3.5 needs 15,000; Zipf ≥ 3 needs 5,000. Countries and
-//!   demonyms are exempt; regions named by a common dictionary word never match.
+//!   demonyms are exempt; regions named by a common dictionary word never match;
+//! - a short all-caps word (five letters or fewer) among words in normal case is an
+//!   organisation's initials ("the PALA and the KRA"), not a town or region, unless the
+//!   gazetteer knows it as an initialism.
 
-use crate::index::{Final, ACRONYM, DEMONYM, DERIVED};
+/// Letters up to which an all-caps word in normal-case text reads as initials.
+const INITIALS_MAX_LETTERS: usize = 5;
+
+use crate::index::{Final, ACRONYM, ALTERNATE, DEMONYM, DERIVED};
 use crate::normalize::{
     is_article, is_particle, is_unambiguous_article, norm_token_into, raw_tokens, surface_token_into,
 };
@@ -165,6 +171,7 @@ pub(crate) fn find(g: &Gazetteer, text: &str) -> Vec<PlaceMatch> {
                 let glued = glued_to_name(g, text, &toks, i);
                 let mut candidates: Vec<PlaceId> = Vec::new();
                 let mut demonym = false;
+                let mut alternate = 0u64;
                 for (&id, &fl) in slice.iter().zip(flags) {
                     if !eligible(g, id, fl, &mctx) {
                         continue;
@@ -182,13 +189,16 @@ pub(crate) fn find(g: &Gazetteer, text: &str) -> Vec<PlaceMatch> {
                     if candidates.is_empty() {
                         demonym = fl & DEMONYM != 0;
                     }
+                    if fl & ALTERNATE != 0 && candidates.len() < 64 {
+                        alternate |= 1u64 << candidates.len();
+                    }
                     candidates.push(id);
                 }
                 if candidates.is_empty() {
                     i += 1;
                     continue;
                 }
-                out.push(PlaceMatch { start: toks[i].start, end: toks[b.end_tok].end, candidates, demonym });
+                out.push(PlaceMatch { start: toks[i].start, end: toks[b.end_tok].end, candidates, demonym, alternate });
                 i = b.end_tok + 1;
             }
             None => i += 1,
@@ -312,6 +322,8 @@ struct MatchCtx {
     doubled: bool,
     /// The surface has any doubled letter, whatever its case.
     any_doubled: bool,
+    /// One all-caps word of at most [`INITIALS_MAX_LETTERS`] letters.
+    initials: bool,
     /// English frequency (Zipf × 10) of a one-word surface as spelled, and whether it is a
     /// dictionary word; 0 for longer names. "Anah" is rare though its key "ana" is shared
     /// with "Anna".
@@ -351,7 +363,21 @@ fn match_ctx(g: &Gazetteer, text: &str, toks: &[Tok], ctx: &Ctx<'_>, end: usize,
         surface_token_into(&text[last.start..last.end], &mut buf);
         g.surface_words.get(buf.as_str()).copied().unwrap_or((0, false))
     };
+    // Brackets and commas aside, the words on both sides are in normal case, and the word
+    // does not begin a line or sentence (a placeline: "KABUL, Afghanistan —").
+    let calm = |k: Option<&Tok>| k.is_some_and(|t| !t.shout);
+    let initials = upper
+        && ctx.start == end
+        && !ctx.initial
+        && calm(ctx.start.checked_sub(1).and_then(|k| toks.get(k)))
+        && calm(toks.get(end + 1))
+        && {
+        let t = &toks[end];
+        let letters = text[t.start..t.end].chars().filter(|c| c.is_alphabetic()).count();
+        (2..=INITIALS_MAX_LETTERS).contains(&letters)
+    };
     MatchCtx {
+        initials,
         headed,
         strict: ctx.initial || shouted,
         upper,
@@ -380,6 +406,9 @@ fn eligible(g: &Gazetteer, id: PlaceId, flags: u8, m: &MatchCtx) -> bool {
     let p = g.place(id);
     if p.kind == PlaceKind::Country {
         return true;
+    }
+    if m.initials {
+        return false;
     }
     if m.headed && matches!(p.kind, PlaceKind::Admin1 | PlaceKind::Admin2) {
         return true;

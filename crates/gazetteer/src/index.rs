@@ -14,6 +14,9 @@ pub(crate) const DEMONYM: u8 = 1;
 pub(crate) const ACRONYM: u8 = 2;
 /// Candidate flag: a region name shortened by rule ("Basra Governorate" → "Basra").
 pub(crate) const DERIVED: u8 = 4;
+/// Candidate flag: a town reached only through one of its alternate names ("Sui" for
+/// Suizhou), not its main name.
+pub(crate) const ALTERNATE: u8 = 8;
 
 /// What the trie knows about a key that ends at a node.
 #[derive(Clone, Copy, Debug, Default)]
@@ -48,7 +51,7 @@ pub(crate) struct Entry {
     pub key: String,
     /// The place.
     pub place: PlaceId,
-    /// `DEMONYM` | `ACRONYM` | `DERIVED`.
+    /// `DEMONYM` | `ACRONYM` | `DERIVED` | `ALTERNATE`.
     pub flags: u8,
 }
 

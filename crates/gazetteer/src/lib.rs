@@ -82,6 +82,17 @@ pub struct PlaceMatch {
     pub candidates: Vec<PlaceId>,
     /// Matched through a nationality word ("Libyan", "Afghans").
     pub demonym: bool,
+    /// Bit `i` set when `candidates[i]` is a town matched only through one of its alternate
+    /// names ("Sui" for Suizhou), not its main name (the first 64 candidates; see
+    /// [`PlaceMatch::is_alternate`]).
+    pub alternate: u64,
+}
+
+impl PlaceMatch {
+    /// True when candidate `i` was matched only through an alternate name.
+    pub fn is_alternate(&self, i: usize) -> bool {
+        i < 64 && self.alternate & (1u64 << i) != 0
+    }
 }
 
 /// Why the embedded data could not be loaded.

@@ -1,7 +1,7 @@
 //! Loading: the embedded GeoNames-derived table, keshvar countries and regions, name
 //! variants by rule, and the key index.
 
-use crate::index::{Entry, Index, RankInfo, ACRONYM, DEMONYM, DERIVED};
+use crate::index::{Entry, Index, RankInfo, ACRONYM, ALTERNATE, DEMONYM, DERIVED};
 use crate::normalize::normalize;
 use crate::{Gazetteer, GazetteerError, Place, PlaceId, PlaceKind};
 use flate2::read::GzDecoder;
@@ -212,7 +212,7 @@ impl Builder {
                     let key = self.add_name(pid, name, 0);
                     self.add_joined_name(pid, &key);
                     for a in alts.split('|').filter(|a| !a.is_empty()) {
-                        self.add_name(pid, a, 0);
+                        self.add_name(pid, a, ALTERNATE);
                     }
                     if !admin1.is_empty() {
                         self.rg_admin1

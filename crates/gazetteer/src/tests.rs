@@ -278,3 +278,25 @@ fn two_word_names_written_as_one() {
     // Short pairs stay apart: "Al Bab" is not "Albab".
     assert!(g().lookup("Albab").is_empty());
 }
+
+#[test]
+fn a_town_matched_by_an_alternate_name_is_flagged() {
+    let text = "Mills in Lyallpur and Faisalabad reopened.";
+    let ms = g().find(text);
+    let flag = |surface: &str| {
+        let m = ms.iter().find(|m| &text[m.start..m.end] == surface).expect(surface);
+        let k = m.candidates.iter().position(|&id| g().place(id).name == "Faisalabad").expect("Faisalabad");
+        m.is_alternate(k)
+    };
+    assert!(flag("Lyallpur"));
+    assert!(!flag("Faisalabad"));
+}
+
+#[test]
+fn short_initials_in_running_text_are_not_towns() {
+    // "PALA" and "KRA" are also towns' names; in brackets after a group's name they are initials.
+    let text = "Members of the Progressive Arts League (PALA) and the Kanto Rifles Association (KRA) marched.";
+    assert!(!surfaces(text).iter().any(|s| *s == "PALA" || *s == "KRA"), "{:?}", surfaces(text));
+    // A placeline in capitals keeps its town.
+    assert!(surfaces("KABUL, Afghanistan — Two people were killed.").contains(&"KABUL"));
+}

@@ -5,7 +5,9 @@
 //! say:
 //!
 //! - a match inside scraped noise, or after another capitalised word ("Gen. Khalifa
-//!   Haftar", "Juma Khan") is dropped: it is part of a name;
+//!   Haftar", "Juma Khan") is dropped: it is part of a name; so is one right after a
+//!   lower-case word for a person's role or kin ("district president X", "commander X";
+//!   `data/person_titles.txt`);
 //! - a match followed by another capitalised word ("Kabul Bank", "Kerala Catholic Council")
 //!   is kept as [`PlaceMention::embedded`]: it tells the country, not the event's place;
 //! - the word before tells whether the place is where something happened ("in", "near",
@@ -65,6 +67,20 @@ pub struct PlaceMention {
     /// True when the name follows another capitalised name and a comma ("Saun, Bihar,
     /// India"): a link in a chain of places, each inside the next.
     pub listed: bool,
+    /// True when only commas, brackets, nouns of place and capitalised words stand between
+    /// the previous mention and this one ("Tudun Wada (Kaduna North LGA, Kaduna)",
+    /// "Muqur district, Badghis"): the previous place lies in this one.
+    pub links_previous: bool,
+    /// Bit `i` set when `candidates[i]` matched only through an alternate name
+    /// ([`sitrep_gazetteer::PlaceMatch::alternate`]).
+    pub alternate: u64,
+}
+
+impl PlaceMention {
+    /// True when candidate `i` matched only through an alternate name ("Sui" for Suizhou).
+    pub fn is_alternate(&self, i: usize) -> bool {
+        i < 64 && self.alternate & (1u64 << i) != 0
+    }
 }
 
 fn head_of(word: &str) -> Option<Head> {
@@ -120,6 +136,10 @@ fn free_follower(lower: &str) -> bool {
         )
 }
 
+/// Lower-case words for a person's role or kin (`data/person_titles.txt`).
+static PERSON_TITLES: std::sync::LazyLock<std::collections::HashSet<&'static str>> =
+    std::sync::LazyLock::new(|| sitrep_model::table::entries(include_str!("../data/person_titles.txt")).collect());
+
 fn capitalised(s: &str) -> bool {
     s.chars().next().is_some_and(char::is_uppercase)
 }
@@ -150,6 +170,13 @@ pub fn find_places_with(gaz: &Gazetteer, text: &str, seg: &Segmented, cleaned: &
         let end = toks.partition_point(|t| t.span.start < m.end);
         if first >= end {
             continue;
+        }
+        // After a word for a person's role or kin ("commander X", "his son X"): a person.
+        if first > 0 && toks[first - 1].kind == TokenKind::Word && toks[first - 1].span.end + 1 >= m.start {
+            let prev = raw(first - 1);
+            if !capitalised(prev) && PERSON_TITLES.contains(low(first - 1).as_str()) {
+                continue;
+            }
         }
         // Glued to a capitalised word before: part of a longer name ("Juma Khan"), unless
         // that word is a bearing or a function word at the start of a sentence. Dropped.
@@ -240,7 +267,17 @@ pub fn find_places_with(gaz: &Gazetteer, text: &str, seg: &Segmented, cleaned: &
         };
         // The noun that ends the name ("Nangarhar Province") or follows it ("Kajran district").
         let head = head_of(&low(end - 1)).or_else(|| head_of(&low(end)));
+        let links_previous = matches!(prev.as_str(), "," | "(")
+            && out.last().is_some_and(|p| {
+                p.end_token < first
+                    && first - p.end_token <= 6
+                    && (p.end_token..first).all(|i| {
+                        let w = low(i);
+                        matches!(w.as_str(), "," | "(") || head_of(&w).is_some() || capitalised(raw(i))
+                    })
+            });
         out.push(PlaceMention {
+            links_previous,
             span,
             candidates,
             demonym: m.demonym,
@@ -253,6 +290,7 @@ pub fn find_places_with(gaz: &Gazetteer, text: &str, seg: &Segmented, cleaned: &
             embedded,
             border,
             listed: first >= 2 && low(first - 1) == "," && capitalised(raw(first - 2)),
+            alternate: m.alternate,
         });
     }
     out

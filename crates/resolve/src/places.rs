@@ -11,6 +11,10 @@
 //! 3. the noun that comes with the name ("Punjab province" is a region, "the city of Zhlobin"
 //!    a settlement);
 //! 4. the gazetteer's prior: countries before regions before towns, bigger places first.
+//!
+//! A name is left out when the country or region named right after it rules out every
+//! candidate ("Kama district of Nangarhar Province"; "Guadalupe, Tabasco" where the
+//! country's several Guadalupes all lie elsewhere): the gazetteer does not know the place.
 
 use sitrep_gazetteer::{normalize, Gazetteer, PlaceId, PlaceKind};
 use sitrep_model::Span;
@@ -41,6 +45,9 @@ pub struct ResolvedPlace {
     /// True when it begins a longer name ("Hyderabad Press Club") or names the other side
     /// of a border: evidence of the country, not where an event happened.
     pub embedded: bool,
+    /// True when the name matched this entry only through one of its alternate names
+    /// ("Sui" for Suizhou): weaker evidence than its main name.
+    pub alternate: bool,
 }
 
 /// The places of a report, resolved.
@@ -121,7 +128,7 @@ pub fn resolve_places_with(
             .take(3)
             .filter(|n| n.sentence == m.sentence && n.first_token <= m.end_token + 8)
             .collect();
-        let mut best: Option<(f32, PlaceId)> = None;
+        let mut best: Option<(f32, PlaceId, bool)> = None;
         for (rank, &id) in m.candidates.iter().enumerate() {
             let p = gaz.place(id);
             let mut s = 2.0 - 0.05 * rank.min(20) as f32;
@@ -173,11 +180,11 @@ pub fn resolve_places_with(
                     }
                 }
             }
-            if best.is_none_or(|(b, _)| s > b) {
-                best = Some((s, id));
+            if best.is_none_or(|(b, _, _)| s > b) {
+                best = Some((s, id, m.is_alternate(rank)));
             }
         }
-        let Some((_, place)) = best else { continue };
+        let Some((_, place, alternate)) = best else { continue };
         // "Kama district of Nangarhar Province": when the region or country named right after
         // a name is certain and none of the name's candidates lies in it, the gazetteer does
         // not know this place; its namesakes elsewhere would mislead.
@@ -190,6 +197,35 @@ pub fn resolve_places_with(
         if container.is_some_and(|cc| !m.candidates.iter().any(|&c| gaz.place(c).country_code == cc)) {
             continue;
         }
+        // "Muqur district, Badghis", "Tudun Wada (Kaduna North LGA, Kaduna)": when the name
+        // right after (commas, brackets and nouns of place between) is a region of the same
+        // country, the name stands for several places of that country and none lies in that
+        // region, the gazetteer does not know this one; a namesake elsewhere would mislead.
+        // (A name with one place in the country keeps it: the region may be misnamed or
+        // renamed.)
+        let linked_region = mentions.get(k + 1).filter(|n| n.links_previous && n.sentence == m.sentence).and_then(|n| {
+            let &id = n.candidates.first()?;
+            let q = gaz.place(id);
+            (q.kind == PlaceKind::Admin1 && !n.demonym).then_some(q)
+        });
+        if let Some(q) = linked_region {
+            let p = gaz.place(place);
+            let in_region = |c: &sitrep_gazetteer::Place| {
+                c.country_code == q.country_code
+                    && c.admin1.as_deref().is_some_and(|a| {
+                        let a = normalize(a);
+                        a == normalize(&q.name) || q.admin1.as_deref().is_some_and(|qa| normalize(qa) == a)
+                    })
+            };
+            let namesakes = m.candidates.iter().filter(|&&c| gaz.place(c).country_code == q.country_code).count();
+            if matches!(p.kind, PlaceKind::City | PlaceKind::Admin2)
+                && p.country_code == q.country_code
+                && namesakes >= 2
+                && !m.candidates.iter().any(|&c| in_region(gaz.place(c)))
+            {
+                continue;
+            }
+        }
         places.push(ResolvedPlace {
             span: m.span,
             sentence: m.sentence,
@@ -201,6 +237,7 @@ pub fn resolve_places_with(
             head: m.head,
             placeline: in_placeline(m),
             embedded: m.embedded || m.border,
+            alternate,
         });
     }
     let mut weights: HashMap<String, f32> = HashMap::new();

@@ -239,3 +239,42 @@ fn a_region_is_named_with_any_ending_of_its_type() {
     let r = run("Two gunmen stormed a court building in Islamabad city, Islamabad Capital Territory, Pakistan.");
     assert_eq!(place(&r), Some(("Islamabad".to_string(), "PK".to_string(), LocationPrecision::City)));
 }
+
+#[test]
+fn a_town_abroad_named_only_by_an_alternate_name_yields_to_the_actors_country() {
+    // "Rashid" is also an alternate name of an Egyptian town; the Awami League is Bangladeshi.
+    let r = run("Awami League activists beat up a shopkeeper at Rashid market in the district town on Tuesday, police said.");
+    assert_eq!(country(&r).as_deref(), Some("BD"));
+}
+
+#[test]
+fn a_town_named_by_an_alternate_name_stays_when_nothing_points_elsewhere() {
+    let r = run("Gunmen killed two people in Rashid on Monday, witnesses said.");
+    assert_eq!(country(&r).as_deref(), Some("EG"));
+}
+
+#[test]
+fn a_mid_sized_town_abroad_yields_to_two_votes_for_another_country() {
+    // Kotli is a Pakistani town of some 47,000; the Awami League and the BNP are Bangladeshi.
+    let r = run("Activists of the Awami League and the BNP clashed in the Kotli area of the city on Monday, injuring 14.");
+    assert_eq!(country(&r).as_deref(), Some("BD"));
+}
+
+#[test]
+fn a_name_after_a_persons_role_is_a_person() {
+    // "Bejaia" is also an Algerian city; after "district president" it is a man's name.
+    let r = run("Party workers led by district president Bejaia Kumar Das staged a sit-in on Monday.");
+    assert_eq!(country(&r), None);
+    let r = run("The rebels' commander Bejaia said two fighters were killed.");
+    assert_eq!(country(&r), None);
+}
+
+#[test]
+fn a_town_name_with_namesakes_none_in_the_region_named_after_it_yields_to_the_region() {
+    // Mexico has several towns named Guadalupe, none of them in Tabasco (per the gazetteer).
+    let r = run("Gunmen killed three police officers in Guadalupe, Tabasco, on Tuesday, officials said.");
+    assert_eq!(place(&r).map(|p| (p.0, p.1)), Some(("Tabasco".to_string(), "MX".to_string())));
+    // A namesake that does lie in the region named is kept.
+    let r = run("Gunmen killed three police officers in Guadalupe, Nuevo Leon, on Tuesday, officials said.");
+    assert_eq!(place(&r).map(|p| (p.1, p.2)), Some(("MX".to_string(), LocationPrecision::City)));
+}
