@@ -1673,7 +1673,9 @@ fn singular_subject(t: &Tokens, lex: &Lexicon, range: Range<usize>, pi: usize, p
             c.victims = Some(t.span(s..k));
             return Some(c);
         }
-        if s + 1 < k && t.low(s) == "the" && (s == range.start || t.low(s - 1) == ",") {
+        // "The number of people who were killed ... is 86" names a toll, not the people.
+        let toll_subject = (s..k).any(|x| matches!(t.low(x), "number" | "toll" | "total"));
+        if s + 1 < k && t.low(s) == "the" && (s == range.start || t.low(s - 1) == ",") && !toll_subject {
             let head = t.low(k - 1);
             let perp_fallback = || {
                 PERPETRATOR_NOUNS.contains(&head).then(|| any_perpetrator_count(antecedents)).flatten()

@@ -637,6 +637,10 @@ fn time_phrases_commas_and_list_asides_before_the_verb() {
 fn number_of_the_dead_and_second_objects() {
     // "the number of people killed ... rose to / is N" is a toll.
     assert_eq!(killed(&run("The number of people killed in the weekend raids rose to 64, officials said.")), Some(64));
+    // The subject "the number of people who were killed" is the toll's, not a restatement of
+    // the people counted before.
+    let r = run("More than 50 people lost their lives. The number of people who were killed on both sides is 57.");
+    assert_eq!(claims(&r).iter().filter(|c| c.0 == ClaimKind::Killed).map(|c| c.1).collect::<Vec<_>>(), vec![50, 57]);
     assert_eq!(injured(&run("The number of wounded stood at 38 on Tuesday.")), Some(38));
     // "killed and wounded": the figure is the first kind's.
     let r = run("The number of people killed and wounded in the feud has risen to 19.");
