@@ -308,6 +308,11 @@ fn victim_phrase(t: &Tokens, lex: &Lexicon, mut j: usize, end: usize) -> VictimP
     ) {
         return VictimPhrase { range: start..j + 1, head: Head::Thing, subset: false, perpetrators: false };
     }
+    // "the 200-meter champion", "a four-time champion", "a two-storey house": a figure joined to a
+    // noun by a hyphen measures that noun ("a two-man crew" still counts its people).
+    if t.low(j) == "-" && j > 0 && t.touching(j - 1) && t.touching(j) && t.kind(j + 1) == Some(sitrep_segment::TokenKind::Word) && !lex.is_person(t.low(j + 1)) {
+        return VictimPhrase { range: start..j + 2, head: Head::Thing, subset: false, perpetrators: false };
+    }
     let mut last_word: Option<usize> = None;
     let mut words = 0;
     while j < end && words < 7 {

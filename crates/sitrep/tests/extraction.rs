@@ -712,6 +712,13 @@ fn titles_and_surnames_that_are_person_nouns_stay_in_names() {
 }
 
 #[test]
+fn figure_joined_to_a_noun_by_a_hyphen_measures_it() {
+    // "10-term" says how often he was elected, not how many were wounded.
+    assert_eq!(injured(&run("The 10-term senator was wounded in the attack on his convoy.")), Some(1));
+    assert_eq!(injured(&run("The blast injured a 3-man crew working on the line.")), Some(3));
+}
+
+#[test]
 fn units_and_rounds_after_figures_are_not_people() {
     for text in [
         "Police said the standoff lasted 3 hours before the gunman surrendered.",
