@@ -308,6 +308,11 @@ fn victim_phrase(t: &Tokens, lex: &Lexicon, mut j: usize, end: usize) -> VictimP
     ) {
         return VictimPhrase { range: start..j + 1, head: Head::Thing, subset: false, perpetrators: false };
     }
+    // "the 200-meter champion", "a four-time champion", "a two-storey house": a figure joined to a
+    // noun by a hyphen measures that noun ("a two-man crew" still counts its people).
+    if t.low(j) == "-" && j > 0 && t.touching(j - 1) && t.touching(j) && t.kind(j + 1) == Some(sitrep_segment::TokenKind::Word) && !lex.is_person(t.low(j + 1)) {
+        return VictimPhrase { range: start..j + 2, head: Head::Thing, subset: false, perpetrators: false };
+    }
     let mut last_word: Option<usize> = None;
     let mut words = 0;
     while j < end && words < 7 {
@@ -1287,7 +1292,7 @@ fn proper_name_ext(t: &Tokens, lex: &Lexicon, r: Range<usize>, sentence_start: u
         if matches!(low, "mr" | "mrs" | "ms" | "dr" | "sgt" | "gen" | "col" | "capt" | "lt" | "maj" | "haji" | "hajji" | "alhaji" | "mullah" | "maulana" | "sheikh" | "prof" | "rev" | "sen" | "gov" | "deputy" | "officer" | "sergeant" | "corporal" | "constable" | "inspector" | "chief") && k + 1 < r.end {
             continue;
         }
-        if !t.capitalized(k) || lex.is_person(low) || NOT_NAMES.contains(&low) {
+        if !t.capitalized(k) || lex.is_person_capitalized(low) || NOT_NAMES.contains(&low) {
             return None;
         }
         words.push(raw);
@@ -2128,7 +2133,7 @@ fn conjoined_singles(t: &Tokens, lex: &Lexicon, range: Range<usize>, aux_start: 
         } else if end - s == 1 && lex.is_person(first) && !first.ends_with('s') && first != "old" && matches!(t.low(s.saturating_sub(1)), "," | "and") {
             // "A man, woman and boy": a bare noun in a list that opened with "a".
             true
-        } else if conjuncts > 0 && end - s == 1 && t.capitalized(s) && !NOT_NAMES.contains(&first) && !lex.is_person(first) {
+        } else if conjuncts > 0 && end - s == 1 && t.capitalized(s) && !NOT_NAMES.contains(&first) && !lex.is_person_capitalized(first) {
             // "Hakim and his son": a surname already introduced, beside another person.
             true
         } else if let Some((ns, _)) = name_suffix(t, lex, s..end, false).filter(|(ns, _)| end - ns >= 2) {
@@ -2320,7 +2325,7 @@ fn singular_object_inner(t: &Tokens, lex: &Lexicon, range: Range<usize>, pi: usi
     while e < range.end && e < k + 6 {
         let w = t.low(e);
         let particle = e > k && matches!(w, "al" | "el" | "bin" | "ibn" | "de" | "da" | "-" | "." | "abu");
-        let name_word = t.capitalized(e) && !NOT_NAMES.contains(&w) && !lex.is_person(w);
+        let name_word = t.capitalized(e) && !NOT_NAMES.contains(&w) && !lex.is_person_capitalized(w);
         // An initial inside a name: "Mohammad A. Kushin".
         let initial = e > k && t.raw(e).len() == 1 && t.raw(e).chars().all(char::is_uppercase) && t.low(e + 1) == ".";
         if !particle && !name_word && !initial {

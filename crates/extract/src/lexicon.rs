@@ -50,8 +50,11 @@ pub enum Cue {
 #[derive(Debug)]
 pub struct Lexicon {
     preds: HashMap<&'static str, Vec<Predicate>>,
-    /// Nouns for people.
+    /// Nouns for people: the hand-typed `persons.txt` and the WordNet list
+    /// `persons_wordnet.txt` less `persons_excluded.txt` (see [`person_nouns`]).
     pub persons: HashSet<&'static str>,
+    /// The hand-typed nouns for people (`persons.txt`), a subset of `persons`.
+    hand_persons: HashSet<&'static str>,
     /// Words that may stand between victims and predicate.
     pub aux: HashSet<&'static str>,
     /// Verbs of saying.
@@ -80,6 +83,16 @@ fn kind_of(s: &str) -> Option<ClaimKind> {
         "arrested" => ClaimKind::Arrested,
         _ => return None,
     })
+}
+
+/// The nouns for people: the generated `wordnet` list less the `excluded` words, then every
+/// `hand`-typed word (the hand-typed list overrides both: a word in it is a person noun even when
+/// it is excluded). Each source is a table of one word a line, `#` comments.
+pub fn person_nouns(hand: &'static str, wordnet: &'static str, excluded: &'static str) -> HashSet<&'static str> {
+    let excluded: HashSet<&str> = lines(excluded).collect();
+    let mut out: HashSet<&'static str> = lines(wordnet).filter(|w| !excluded.contains(w)).collect();
+    out.extend(lines(hand));
+    out
 }
 
 static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
@@ -127,7 +140,12 @@ static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
     cues.sort_by_key(|(p, _)| std::cmp::Reverse(p.len()));
     Lexicon {
         preds,
-        persons: lines(include_str!("../data/persons.txt")).collect(),
+        persons: person_nouns(
+            include_str!("../data/persons.txt"),
+            include_str!("../data/persons_wordnet.txt"),
+            include_str!("../data/persons_excluded.txt"),
+        ),
+        hand_persons: lines(include_str!("../data/persons.txt")).collect(),
         aux: lines(include_str!("../data/aux.txt")).collect(),
         speech: lines(include_str!("../data/speech.txt")).collect(),
         procedural: lines(include_str!("../data/procedural.txt")).collect(),
@@ -162,5 +180,38 @@ impl Lexicon {
     /// True when `w` is a noun for people (exact, or a plural of a known singular).
     pub fn is_person(&self, w: &str) -> bool {
         self.persons.contains(w)
+    }
+
+    /// True when `w`, capitalised in the text, is still a noun for people rather than a word of
+    /// a name: only the hand-typed nouns are. WordNet's long tail of person nouns holds many
+    /// surnames and titles that are written inside names ("Khan", "Haji", "Prince", "Freeman",
+    /// "Foreman"), so a capitalised one of them is taken for a name.
+    pub fn is_person_capitalized(&self, w: &str) -> bool {
+        self.hand_persons.contains(w)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn person_nouns_merge_wordnet_less_exclusions_and_keep_hand_typed() {
+        let p = person_nouns("# hand\nvillagers\nwarden\n", "# generated\nservant\nservants\nwarden\nrunner\n", "runner\nwarden\n");
+        assert!(p.contains("servant") && p.contains("servants") && p.contains("villagers"));
+        assert!(!p.contains("runner"), "an excluded WordNet word is no person noun");
+        assert!(p.contains("warden"), "a hand-typed word stays though excluded");
+        assert!(!p.contains("# hand") && !p.contains(""));
+    }
+
+    #[test]
+    fn shared_lexicon_knows_wordnet_person_nouns() {
+        let lex = Lexicon::get();
+        for w in ["servant", "servants", "women", "children", "policemen", "civilians"] {
+            assert!(lex.is_person(w), "{w}");
+        }
+        for w in ["hours", "rounds", "runs", "head", "minor", "one", "km", "years"] {
+            assert!(!lex.is_person(w), "{w}");
+        }
     }
 }

@@ -745,3 +745,46 @@ fn shootouts_air_forces_and_patrols() {
     let r = run("On 2 May 2020, foreign troops carried out a joint patrol along the highway.");
     assert_eq!(r.events[0].event_type.as_deref(), Some("Strategic developments"));
 }
+
+#[test]
+fn household_of_a_victim_counts_each_person_noun() {
+    // "gardener" and "chauffeur" come from the WordNet person list, not the hand-typed one.
+    assert_eq!(killed(&run("Militants killed the village headman, his wife and his gardener on Sunday.")), Some(3));
+    assert_eq!(killed(&run("Gunmen shot dead a retired judge, his wife and their chauffeur outside their home.")), Some(3));
+}
+
+#[test]
+fn wordnet_person_nouns_head_counts() {
+    assert_eq!(killed(&run("The gunman killed his 2 stepchildren before turning the weapon on himself.")), Some(2));
+    assert_eq!(killed(&run("The blast killed 2 stonemasons working on the bridge.")), Some(2));
+    assert_eq!(killed(&run("Twelve passengers and the conductor died when the bus was ambushed.")), Some(13));
+}
+
+#[test]
+fn titles_and_surnames_that_are_person_nouns_stay_in_names() {
+    // "Khan" and "Haji" are nouns for people in WordNet, but capitalised they are part of a name.
+    assert_eq!(killed(&run("Police said Haji Karim Khan was killed in the blast.")), Some(1));
+    assert_eq!(killed(&run("Gunmen shot dead Ahmad Khan, a shopkeeper, in the bazaar.")), Some(1));
+}
+
+#[test]
+fn figure_joined_to_a_noun_by_a_hyphen_measures_it() {
+    // "10-term" says how often he was elected, not how many were wounded.
+    assert_eq!(injured(&run("The 10-term senator was wounded in the attack on his convoy.")), Some(1));
+    assert_eq!(injured(&run("The blast injured a 3-man crew working on the line.")), Some(3));
+}
+
+#[test]
+fn units_and_rounds_after_figures_are_not_people() {
+    for text in [
+        "Police said the standoff lasted 3 hours before the gunman surrendered.",
+        "Officers fired 2 rounds into the air to disperse the crowd.",
+        "The team scored 4 runs in the final over as the match went on.",
+        "The ceasefire collapsed after 6 months of talks.",
+        "The fire destroyed 30 houses and 4 shops.",
+        "The 3 ministers met for 2 sessions on Monday.",
+    ] {
+        assert_eq!(killed(&run(text)), None, "{text}");
+        assert_eq!(injured(&run(text)), None, "{text}");
+    }
+}
