@@ -2117,6 +2117,8 @@ fn conjoined_singles(t: &Tokens, lex: &Lexicon, range: Range<usize>, aux_start: 
     let mut count = 0u64;
     let mut start = aux_start;
     let mut conjuncts = 0;
+    // Items counted so far, nearest the verb first: (start, a name?).
+    let mut items: Vec<(usize, bool)> = Vec::new();
     loop {
         let mut s = end;
         while s > range.start && end - s < 8 && !matches!(t.low(s - 1), "and" | "," | ";" | ":" | "when" | "after" | "that" | "while" | "as") {
@@ -2125,7 +2127,23 @@ fn conjoined_singles(t: &Tokens, lex: &Lexicon, range: Range<usize>, aux_start: 
         if s >= end {
             break;
         }
+        // "in Vila Nova, Santa Clara, an adolescent and a woman were shot": a name after a
+        // word of place opens a list of places, and the names listed after it are places too.
+        if let Some((ns, _)) = name_suffix(t, lex, s..end, false) {
+            if ns > range.start && matches!(t.low(ns - 1), "in" | "at" | "near" | "from" | "outside" | "of") {
+                while items.last().is_some_and(|&(_, name)| name) {
+                    items.pop();
+                }
+                count = items.len() as u64;
+                conjuncts = items.len();
+                if let Some(&(first_start, _)) = items.last() {
+                    start = first_start;
+                }
+                break;
+            }
+        }
         let first = t.low(s);
+        let mut is_name = false;
         let single_person = if (matches!(first, "a" | "an" | "one") && (s + 1..end).any(|x| lex.is_person(t.low(x))))
             || (matches!(first, "his" | "her" | "their") && end - s == 2 && lex.is_person(t.low(s + 1)) && !t.low(s + 1).ends_with('s'))
         {
@@ -2135,9 +2153,11 @@ fn conjoined_singles(t: &Tokens, lex: &Lexicon, range: Range<usize>, aux_start: 
             true
         } else if conjuncts > 0 && end - s == 1 && t.capitalized(s) && !NOT_NAMES.contains(&first) && !lex.is_person_capitalized(first) {
             // "Hakim and his son": a surname already introduced, beside another person.
+            is_name = true;
             true
         } else if let Some((ns, _)) = name_suffix(t, lex, s..end, false).filter(|(ns, _)| end - ns >= 2) {
             s = ns;
+            is_name = true;
             true
         } else {
             false
@@ -2148,6 +2168,7 @@ fn conjoined_singles(t: &Tokens, lex: &Lexicon, range: Range<usize>, aux_start: 
         count += 1;
         conjuncts += 1;
         start = s;
+        items.push((s, is_name));
         if s > range.start + 1 && matches!(t.low(s - 1), "and" | ",") {
             end = s - 1;
             if t.low(end) == "," && t.low(end - 1) == "and" {

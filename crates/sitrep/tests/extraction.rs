@@ -788,3 +788,11 @@ fn units_and_rounds_after_figures_are_not_people() {
         assert_eq!(injured(&run(text)), None, "{text}");
     }
 }
+
+#[test]
+fn places_listed_before_the_victims_are_not_victims() {
+    let r = run("On 3 May 2020, in Porto Alegre, Rio Grande, a teenager and a woman were shot dead by two armed men.");
+    assert_eq!(killed(&r), Some(2));
+    // Names listed without a word of place are people.
+    assert_eq!(killed(&run("Maria Lopes, Ana Souza and a driver were shot dead on the highway.")), Some(3));
+}
