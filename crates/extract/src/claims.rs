@@ -649,7 +649,7 @@ fn earlier_time(t: &Tokens, figure: usize, range: Range<usize>, evidence: Span) 
     // The few tokens after the evidence.
     let end = t.toks.partition_point(|tok| tok.span.start < evidence.end);
     let after = (end..(end + 5).min(range.end)).any(|k| {
-        (t.low(k) == "last" && matches!(t.low(k + 1), "year" | "month" | "january" | "february" | "march" | "april" | "may" | "june" | "july" | "august" | "september" | "october" | "november" | "december"))
+        (t.low(k) == "last" && (matches!(t.low(k + 1), "year" | "month") || MONTHS.contains(&t.low(k + 1))))
             || (t.low(k) == "earlier" && t.low(k + 1) == "this" && matches!(t.low(k + 2), "year" | "month"))
             || (unit(t.low(k)) && t.low(k + 1) == "ago")
     });
@@ -1193,21 +1193,12 @@ fn toll_before(t: &Tokens, lex: &Lexicon, start: usize, floor: usize) -> Option<
             }
             let counted = matches!(w, "figure" | "figures" | "count" | "tally") && k > floor && matches!(t.low(k - 1), "casualty" | "death" | "fatality" | "body");
             // "The number of people (who were) killed ... rose to 86 / is 86".
-            let hurt = match w {
-                "killed" | "dead" | "deaths" | "fatalities" => Some(ClaimKind::Killed),
-                "injured" | "wounded" => Some(ClaimKind::Injured),
-                _ => None,
-            };
-            if let Some(kind) = hurt {
+            if hurt_kind(w).is_some() {
                 if let Some(n) = (k.saturating_sub(6).max(floor)..k).find(|&j| t.low(j) == "number" && t.low(j + 1) == "of") {
                     // "the number of people killed and wounded has risen to 22 and 30 injured":
-                    // the first of the two kinds is the first figure's.
-                    let first = (n + 2..=k).find_map(|j| match t.low(j) {
-                        "killed" | "dead" | "deaths" | "fatalities" => Some(ClaimKind::Killed),
-                        "injured" | "wounded" => Some(ClaimKind::Injured),
-                        _ => None,
-                    });
-                    return Some((first.unwrap_or(kind), if n > floor && t.low(n - 1) == "the" { n - 1 } else { n }));
+                    // the first of the two kinds is the first figure's (at worst, the word at k).
+                    let kind = (n + 2..=k).find_map(|j| hurt_kind(t.low(j)))?;
+                    return Some((kind, if n > floor && t.low(n - 1) == "the" { n - 1 } else { n }));
                 }
             }
             if w == "toll" || counted {
@@ -1242,6 +1233,16 @@ fn toll_before(t: &Tokens, lex: &Lexicon, start: usize, floor: usize) -> Option<
         return None;
     }
     None
+}
+
+/// The kind of harm a word of a "number of ..." phrase names: "killed", "dead", "deaths",
+/// "fatalities"; "injured", "wounded".
+fn hurt_kind(w: &str) -> Option<ClaimKind> {
+    match w {
+        "killed" | "dead" | "deaths" | "fatalities" => Some(ClaimKind::Killed),
+        "injured" | "wounded" => Some(ClaimKind::Injured),
+        _ => None,
+    }
 }
 
 fn toll_rising(t: &Tokens, from: usize, to: usize) -> bool {
@@ -2114,10 +2115,7 @@ fn sentence_initial_single(t: &Tokens, lex: &Lexicon, range: Range<usize>, pi: u
 fn conjoined_singles(t: &Tokens, lex: &Lexicon, range: Range<usize>, aux_start: usize, pi: usize, pe: usize, p: &Predicate, sentence: usize) -> Option<RawClaim> {
     // Walk back over conjuncts separated by "and" / ",".
     let mut end = aux_start;
-    let mut count = 0u64;
-    let mut start = aux_start;
-    let mut conjuncts = 0;
-    // Items counted so far, nearest the verb first: (start, a name?).
+    // The people counted, nearest the verb first: (start, a name?).
     let mut items: Vec<(usize, bool)> = Vec::new();
     loop {
         let mut s = end;
@@ -2127,47 +2125,34 @@ fn conjoined_singles(t: &Tokens, lex: &Lexicon, range: Range<usize>, aux_start: 
         if s >= end {
             break;
         }
+        let name = name_suffix(t, lex, s..end, false);
         // "in Vila Nova, Santa Clara, an adolescent and a woman were shot": a name after a
         // word of place opens a list of places, and the names listed after it are places too.
-        if let Some((ns, _)) = name_suffix(t, lex, s..end, false) {
-            if ns > range.start && matches!(t.low(ns - 1), "in" | "at" | "near" | "from" | "outside" | "of") {
-                while items.last().is_some_and(|&(_, name)| name) {
-                    items.pop();
-                }
-                count = items.len() as u64;
-                conjuncts = items.len();
-                if let Some(&(first_start, _)) = items.last() {
-                    start = first_start;
-                }
-                break;
+        if name.as_ref().is_some_and(|&(ns, _)| ns > range.start && matches!(t.low(ns - 1), "in" | "at" | "near" | "from" | "outside" | "of")) {
+            while items.last().is_some_and(|&(_, is_name)| is_name) {
+                items.pop();
             }
-        }
-        let first = t.low(s);
-        let mut is_name = false;
-        let single_person = if (matches!(first, "a" | "an" | "one") && (s + 1..end).any(|x| lex.is_person(t.low(x))))
-            || (matches!(first, "his" | "her" | "their") && end - s == 2 && lex.is_person(t.low(s + 1)) && !t.low(s + 1).ends_with('s'))
-        {
-            true
-        } else if end - s == 1 && lex.is_person(first) && !first.ends_with('s') && first != "old" && matches!(t.low(s.saturating_sub(1)), "," | "and") {
-            // "A man, woman and boy": a bare noun in a list that opened with "a".
-            true
-        } else if conjuncts > 0 && end - s == 1 && t.capitalized(s) && !NOT_NAMES.contains(&first) && !lex.is_person_capitalized(first) {
-            // "Hakim and his son": a surname already introduced, beside another person.
-            is_name = true;
-            true
-        } else if let Some((ns, _)) = name_suffix(t, lex, s..end, false).filter(|(ns, _)| end - ns >= 2) {
-            s = ns;
-            is_name = true;
-            true
-        } else {
-            false
-        };
-        if !single_person {
             break;
         }
-        count += 1;
-        conjuncts += 1;
-        start = s;
+        let first = t.low(s);
+        // Some(a name?) when the conjunct is one person.
+        let person = if (matches!(first, "a" | "an" | "one") && (s + 1..end).any(|x| lex.is_person(t.low(x))))
+            || (matches!(first, "his" | "her" | "their") && end - s == 2 && lex.is_person(t.low(s + 1)) && !t.low(s + 1).ends_with('s'))
+        {
+            Some(false)
+        } else if end - s == 1 && lex.is_person(first) && !first.ends_with('s') && first != "old" && matches!(t.low(s.saturating_sub(1)), "," | "and") {
+            // "A man, woman and boy": a bare noun in a list that opened with "a".
+            Some(false)
+        } else if !items.is_empty() && end - s == 1 && t.capitalized(s) && !NOT_NAMES.contains(&first) && !lex.is_person_capitalized(first) {
+            // "Hakim and his son": a surname already introduced, beside another person.
+            Some(true)
+        } else if let Some((ns, _)) = name.filter(|(ns, _)| end - ns >= 2) {
+            s = ns;
+            Some(true)
+        } else {
+            None
+        };
+        let Some(is_name) = person else { break };
         items.push((s, is_name));
         if s > range.start + 1 && matches!(t.low(s - 1), "and" | ",") {
             end = s - 1;
@@ -2178,9 +2163,11 @@ fn conjoined_singles(t: &Tokens, lex: &Lexicon, range: Range<usize>, aux_start: 
         }
         break;
     }
-    if conjuncts < 2 {
+    if items.len() < 2 {
         return None;
     }
+    let (start, _) = *items.last()?;
+    let count = items.len() as u64;
     let mut c = single(p.kind, t.span(start..pe), sentence, pi);
     c.low = count;
     c.high = Some(count);
@@ -2414,10 +2401,9 @@ fn fatally_among(t: &Tokens, range: Range<usize>, nums: &[NumberMention], senten
 }
 
 /// Words after which an "along with" conjunct has ended ("along with his partner over the
-/// weekend").
+/// weekend"), besides the days of the week.
 const CONJUNCT_END: &[&str] = &[
-    "over", "near", "during", "from", "by", "outside", "inside", "while", "before", "last", "late", "early", "yesterday", "today", "overnight", "this", "monday",
-    "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+    "over", "near", "during", "from", "by", "outside", "inside", "while", "before", "last", "late", "early", "yesterday", "today", "overnight", "this",
 ];
 
 /// "was killed along with his wife, mother-in-law and driver": people harmed with the victim.
@@ -2451,7 +2437,7 @@ fn along_with(t: &Tokens, lex: &Lexicon, range: Range<usize>, nums: &[NumberMent
             }
             // One conjunct: words up to the next comma / "and" / clause end, holding a person noun.
             let start = k;
-            while k < range.end && !matches!(t.low(k), "," | "and" | "." | ";" | "on" | "in" | "at" | "as" | "when" | "after" | "who") && !CONJUNCT_END.contains(&t.low(k)) {
+            while k < range.end && !matches!(t.low(k), "," | "and" | "." | ";" | "on" | "in" | "at" | "as" | "when" | "after" | "who") && !CONJUNCT_END.contains(&t.low(k)) && !DAYS.contains(&t.low(k)) {
                 k += 1;
             }
             // "mother-in-law": a hyphenated compound goes on.

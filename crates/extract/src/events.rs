@@ -96,9 +96,9 @@ pub(crate) const FIGHTER_STEMS: &[&str] = &[
     "commando", "force", "taliban", "army", "security",
 ];
 
-/// A word for fighters, soldiers or police ("policemen", "Taliban", "militiamen").
+/// A lowercase word for fighters, soldiers or police ("policemen", "taliban", "militiamen").
+/// Callers pass lowercase text (token `low` forms, lowercased victim phrases).
 pub(crate) fn is_fighter_word(w: &str) -> bool {
-    let w = w.to_ascii_lowercase();
     FIGHTER_STEMS.iter().any(|f| w.starts_with(f))
 }
 

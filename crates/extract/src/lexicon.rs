@@ -87,11 +87,11 @@ fn kind_of(s: &str) -> Option<ClaimKind> {
 
 /// The nouns for people: the generated `wordnet` list less the `excluded` words, then every
 /// `hand`-typed word (the hand-typed list overrides both: a word in it is a person noun even when
-/// it is excluded). Each source is a table of one word a line, `#` comments.
-pub fn person_nouns(hand: &'static str, wordnet: &'static str, excluded: &'static str) -> HashSet<&'static str> {
+/// it is excluded). `wordnet` and `excluded` are tables of one word a line, `#` comments.
+pub fn person_nouns(hand: &HashSet<&'static str>, wordnet: &'static str, excluded: &'static str) -> HashSet<&'static str> {
     let excluded: HashSet<&str> = lines(excluded).collect();
     let mut out: HashSet<&'static str> = lines(wordnet).filter(|w| !excluded.contains(w)).collect();
-    out.extend(lines(hand));
+    out.extend(hand.iter().copied());
     out
 }
 
@@ -138,14 +138,11 @@ static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
         }
     }
     cues.sort_by_key(|(p, _)| std::cmp::Reverse(p.len()));
+    let hand_persons: HashSet<&'static str> = lines(include_str!("../data/persons.txt")).collect();
     Lexicon {
         preds,
-        persons: person_nouns(
-            include_str!("../data/persons.txt"),
-            include_str!("../data/persons_wordnet.txt"),
-            include_str!("../data/persons_excluded.txt"),
-        ),
-        hand_persons: lines(include_str!("../data/persons.txt")).collect(),
+        persons: person_nouns(&hand_persons, include_str!("../data/persons_wordnet.txt"), include_str!("../data/persons_excluded.txt")),
+        hand_persons,
         aux: lines(include_str!("../data/aux.txt")).collect(),
         speech: lines(include_str!("../data/speech.txt")).collect(),
         procedural: lines(include_str!("../data/procedural.txt")).collect(),
@@ -197,7 +194,8 @@ mod tests {
 
     #[test]
     fn person_nouns_merge_wordnet_less_exclusions_and_keep_hand_typed() {
-        let p = person_nouns("# hand\nvillagers\nwarden\n", "# generated\nservant\nservants\nwarden\nrunner\n", "runner\nwarden\n");
+        let hand: HashSet<&'static str> = lines("# hand\nvillagers\nwarden\n").collect();
+        let p = person_nouns(&hand, "# generated\nservant\nservants\nwarden\nrunner\n", "runner\nwarden\n");
         assert!(p.contains("servant") && p.contains("servants") && p.contains("villagers"));
         assert!(!p.contains("runner"), "an excluded WordNet word is no person noun");
         assert!(p.contains("warden"), "a hand-typed word stays though excluded");
