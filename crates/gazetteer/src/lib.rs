@@ -91,8 +91,14 @@ pub struct PlaceMatch {
 impl PlaceMatch {
     /// True when candidate `i` was matched only through an alternate name.
     pub fn is_alternate(&self, i: usize) -> bool {
-        i < 64 && self.alternate & (1u64 << i) != 0
+        alternate_bit(self.alternate, i)
     }
+}
+
+/// Bit `i` of an alternate-name mask ([`PlaceMatch::alternate`]): candidate `i` was matched
+/// only through an alternate name. Candidates past the 64th are never flagged.
+pub fn alternate_bit(mask: u64, i: usize) -> bool {
+    i < 64 && mask & (1u64 << i) != 0
 }
 
 /// Why the embedded data could not be loaded.

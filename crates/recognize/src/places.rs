@@ -79,7 +79,7 @@ pub struct PlaceMention {
 impl PlaceMention {
     /// True when candidate `i` matched only through an alternate name ("Sui" for Suizhou).
     pub fn is_alternate(&self, i: usize) -> bool {
-        i < 64 && self.alternate & (1u64 << i) != 0
+        sitrep_gazetteer::alternate_bit(self.alternate, i)
     }
 }
 

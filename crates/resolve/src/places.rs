@@ -210,11 +210,13 @@ pub fn resolve_places_with(
         });
         if let Some(q) = linked_region {
             let p = gaz.place(place);
+            // The region's name and its admin1 name, normalised once for every candidate.
+            let region_keys = [Some(normalize(&q.name)), q.admin1.as_deref().map(normalize)];
             let in_region = |c: &sitrep_gazetteer::Place| {
                 c.country_code == q.country_code
                     && c.admin1.as_deref().is_some_and(|a| {
                         let a = normalize(a);
-                        a == normalize(&q.name) || q.admin1.as_deref().is_some_and(|qa| normalize(qa) == a)
+                        region_keys.iter().flatten().any(|k| *k == a)
                     })
             };
             let namesakes = m.candidates.iter().filter(|&&c| gaz.place(c).country_code == q.country_code).count();

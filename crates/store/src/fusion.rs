@@ -17,8 +17,9 @@
 //! - **type**: the same ACLED type or one unknown → *agree*; a battle and violence against
 //!   civilians → *weak* (a shoot-out and a shooting of one incident: reports see the victims
 //!   differently); two other types of the same family (political violence: battles,
-//!   explosions, violence against civilians; demonstrations: protests, riots) → *disagree*; a demonstration and an act of political violence, or
-//!   either and a strategic development → *incompatible*.
+//!   explosions, violence against civilians; demonstrations: protests, riots) → *disagree*;
+//!   a demonstration and an act of political violence, or either and a strategic development
+//!   → *incompatible*.
 //! - **actor1**: two named (not inferred, not "Unidentified …") canonical perpetrators that
 //!   differ → *disagree*.
 //!
