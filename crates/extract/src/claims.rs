@@ -540,7 +540,7 @@ fn forward<'l>(t: &Tokens, lex: &'l Lexicon, mut k: usize, end: usize, nums: &[N
                 )
                     || t.kind(e) == Some(sitrep_segment::TokenKind::Number)
                     || lex.is_person(next)
-                    || (t.capitalized(e) && !matches!(next, "on" | "in" | "at" | "and" | "monday" | "tuesday" | "wednesday" | "thursday" | "friday" | "saturday" | "sunday" | "last" | "late" | "early" | "january" | "february" | "march" | "april" | "may" | "june" | "july" | "august" | "september" | "october" | "november" | "december" | "yesterday" | "today" | "christmas" | "easter" | "thanksgiving" | "halloween" | "new" | "memorial" | "labor"));
+                    || (t.capitalized(e) && !(matches!(next, "on" | "in" | "at" | "and" | "last" | "late" | "early" | "yesterday" | "today" | "christmas" | "easter" | "thanksgiving" | "halloween" | "new" | "memorial" | "labor") || DAYS.contains(&next) || MONTHS.contains(&next)));
                 if object {
                     ok = false;
                 }
@@ -897,7 +897,7 @@ pub fn sentence_cues(t: &Tokens, lex: &Lexicon, range: Range<usize>) -> Sentence
                     // "since" only counts when a time follows it, not "since the attack".
                     let w = t.low(i);
                     let next = t.low(i + 1);
-                    let weekday = matches!(next, "monday" | "tuesday" | "wednesday" | "thursday" | "friday" | "saturday" | "sunday" | "yesterday" | "today" | "last" | "early" | "late" | "this");
+                    let weekday = DAYS.contains(&next) || matches!(next, "yesterday" | "today" | "last" | "early" | "late" | "this");
                     let ok = w != "since" || (!weekday && !matches!(next, "the" | "then" | "he" | "she" | "they" | "it" | "there")) || t.matches(i + 1, &["the", "start"]) || t.matches(i + 1, &["the", "beginning"]);
                     // After "bringing the death toll", any "since" dates the running total.
                     if later && (ok || w == "since") {
