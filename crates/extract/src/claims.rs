@@ -612,6 +612,11 @@ fn forward<'l>(t: &Tokens, lex: &'l Lexicon, mut k: usize, end: usize, nums: &[N
         }
         // Conjoined victims: "two soldiers and a civilian were killed".
         if (w == "and" || w == ",") && k + 1 < end {
+            // "three supporters of the party and another from a rival party were killed".
+            if let Some(x) = another_of(t, lex, k + 1, end) {
+                k = x;
+                continue;
+            }
             if let Some(m) = nums.iter().find(|m| m.tokens.start == k + 1) {
                 // "two people, one of whom died": the partitive is a claim of its own, and its
                 // predicate is not the whole group's.
@@ -628,13 +633,14 @@ fn forward<'l>(t: &Tokens, lex: &'l Lexicon, mut k: usize, end: usize, nums: &[N
                 }
                 continue;
             }
-            if matches!(t.low(k + 1), "a" | "an" | "one" | "both" | "the" | "all") {
+            if matches!(t.low(k + 1), "a" | "an" | "one" | "both" | "the" | "all" | "another") {
                 let vp = victim_phrase(t, lex, k + 2, end);
                 if vp.head == Head::Person {
                     k = vp.range.end;
                     continue;
                 }
             }
+
         }
         return None;
     }
@@ -764,7 +770,7 @@ fn skip_post_modifier(t: &Tokens, lex: &Lexicon, k: usize, end: usize, nums: &[N
         if matches!(w, "after" | "before" | "when" | "while" | "as" | "because" | "since" | "until" | "where") {
             return None;
         }
-        if (w == "and" || w == ",") && (nums.iter().any(|m| m.tokens.start == x + 1) || matches!(t.low(x + 1), "a" | "an" | "one")) {
+        if (w == "and" || w == ",") && (nums.iter().any(|m| m.tokens.start == x + 1) || matches!(t.low(x + 1), "a" | "an" | "one" | "another" | "the")) {
             return Some(x);
         }
         // "six elders of the camp that houses refugees were killed": a relative clause after a
@@ -1040,6 +1046,12 @@ pub fn claims_in_sentence(t: &Tokens, lex: &Lexicon, range: Range<usize>, nums: 
         let bwd = backward(t, lex, m.tokens.start, range.start);
         let adjacent_active = bwd.is_some();
         let fwd = fwd.filter(|f| !(f.skipped_modifier && adjacent_active));
+        // "the number of people killed and wounded has risen to 22 and 30 injured": a toll
+        // phrase before the figure names its kind; the list's predicate is the next figure's.
+        let fwd = fwd.filter(|f| {
+            let listed = nums.iter().any(|n| n.tokens.start > m.tokens.end && n.tokens.start < f.pred_range.start);
+            !(listed && toll_before(t, lex, m.tokens.start, range.start).is_some())
+        });
         if let Some(f) = fwd {
             // A second predicate for the same people: "were kidnapped and later executed".
             if let Some((p2, s2, e2)) = coordinated_predicate(t, lex, f.pred_range.end, end) {
@@ -1091,6 +1103,17 @@ pub fn claims_in_sentence(t: &Tokens, lex: &Lexicon, range: Range<usize>, nums: 
             c.struck = f.pred.struck && to_death == 0;
             let gerund = f.pred.words.first().is_some_and(|w| w.ends_with("ing")) && f.pred_range.start > range.start && matches!(t.low(f.pred_range.start - 1), "of" | "for");
             c.background = (f.pred.words.last() == Some(&"of") || gerund) && background_nominal(t, f.pred_range.start, range.clone());
+            // "killing two soldiers and a civilian": one more person joined to the object.
+            if to_death == 0 {
+                for (a, b) in singles_after_object(t, lex, np_end, end) {
+                    let mut c1 = single(kind, t.span(f.pred_range.start..b), sentence, a);
+                    c1.victims = Some(t.span(a..b));
+                    c1.struck = c.struck;
+                    c1.background = c.background;
+                    c1.head = Some(t.low(b - 1).to_string());
+                    out.push(c1);
+                }
+            }
             claim = Some(c);
         } else if let Some((kind, tstart)) = toll_before(t, lex, m.tokens.start, range.start) {
             let ev = t.span(tstart..m.tokens.end);
@@ -1165,6 +1188,22 @@ pub fn claims_in_sentence(t: &Tokens, lex: &Lexicon, range: Range<usize>, nums: 
     let earlier_kinds: Vec<ClaimKind> = out.iter().filter(|c| c.earlier).map(|c| c.kind).collect();
     for c in out.iter_mut().filter(|c| c.additive && !c.earlier && earlier_kinds.contains(&c.kind)) {
         c.additive = false;
+    }
+    // "40 men were shot for treason and their bodies hung from poles": people shot whose
+    // bodies the same sentence goes on to name are dead.
+    for c in out.iter_mut().filter(|c| c.kind == ClaimKind::Injured) {
+        let start = t.toks.partition_point(|tok| tok.span.start < c.span.start);
+        let after = t.toks.partition_point(|tok| tok.span.start < c.span.end);
+        let shot = (start..after).any(|x| t.low(x) == "shot");
+        let bodies = (after..end.min(after + 15)).any(|x| {
+            matches!(t.low(x), "their" | "his" | "her")
+                && matches!(t.low(x + 1), "bodies" | "body" | "corpses" | "corpse")
+                && (x + 2..end.min(x + 5)).any(|y| BODY_DISPOSED.contains(&t.low(y)))
+        });
+        if shot && bodies {
+            c.kind = ClaimKind::Killed;
+            c.struck = false;
+        }
     }
     // "One of the five people hospitalized has died": a death among those counted as hurt.
     for c in out.iter_mut().filter(|c| c.kind == ClaimKind::Killed) {
@@ -1933,14 +1972,65 @@ fn singles_beside_figure(t: &Tokens, lex: &Lexicon, m: &NumberMention, vp: &Vict
     }
     // After: "<figure> <victims> and a X <predicate>", "... and the perpetrator dead",
     // "... and both assailants".
-    let k = vp.range.end.max(m.tokens.end);
-    if k + 1 < pred && t.low(k) == "and" && matches!(t.low(k + 1), "a" | "an" | "the" | "both") {
+    let mut k = vp.range.end.max(m.tokens.end);
+    // Past the figure's "of" phrase: "three supporters of the ruling party and a man".
+    if t.low(k) == "of" {
+        if let Some(x) = (k + 1..(k + 8).min(pred)).take_while(|&x| (t.kind(x) == Some(sitrep_segment::TokenKind::Word) || matches!(t.low(x), "'s" | "’s" | "-" | "'" | "’")) && lex.predicate_at(t, x).is_none() && !lex.aux.contains(t.low(x))).find(|&x| t.low(x) == "and") {
+            k = x;
+        }
+    }
+    if k + 1 < pred && t.low(k) == "and" && matches!(t.low(k + 1), "a" | "an" | "the" | "both" | "another") {
         let v2 = victim_phrase(t, lex, k + 2, pred + 1);
         let head = v2.range.end.checked_sub(1).map(|h| t.low(h)).unwrap_or("");
-        let ok = v2.head == Head::Person && v2.range.end > k + 2 && (t.low(k + 1) != "the" || !head.ends_with('s'));
+        let ok = v2.head == Head::Person && v2.range.end > k + 2 && (!matches!(t.low(k + 1), "the" | "another") || !head.ends_with('s'));
         if ok {
             out.push((k + 1, v2.range.end));
+        } else if another_of(t, lex, k + 1, pred + 1).is_some() {
+            out.push((k + 1, k + 2));
         }
+    }
+    out
+}
+
+/// "another from a rival party", "another of the guards": the pronoun "another" with its own
+/// short phrase, ending at an auxiliary or a predicate. Returns where that phrase ends.
+fn another_of(t: &Tokens, lex: &Lexicon, k: usize, end: usize) -> Option<usize> {
+    if t.low(k) != "another" {
+        return None;
+    }
+    if lex.aux.contains(t.low(k + 1)) || lex.predicate_at(t, k + 1).is_some() {
+        return Some(k + 1);
+    }
+    if !matches!(t.low(k + 1), "from" | "of") {
+        return None;
+    }
+    (k + 2..(k + 9).min(end))
+        .take_while(|&x| t.kind(x) == Some(sitrep_segment::TokenKind::Word) || matches!(t.low(x), "'s" | "-"))
+        .find(|&x| lex.aux.contains(t.low(x)) || lex.predicate_at(t, x).is_some())
+}
+
+/// What is done with the dead: "their bodies were dumped / hung from poles / left on the road".
+const BODY_DISPOSED: &[&str] = &["found", "dumped", "hung", "hanged", "hanging", "left", "recovered", "thrown", "displayed", "strung", "buried", "burned", "burnt", "dragged", "mutilated", "handed"];
+
+/// Single people joined to a figure's object: "killing two soldiers and a civilian", "killed
+/// four policemen and another officer". Figures joined the same way ("and three civilians")
+/// are objects of their own and are not taken here. Returns each person's token range.
+fn singles_after_object(t: &Tokens, lex: &Lexicon, mut k: usize, end: usize) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    while k + 2 < end {
+        if t.low(k) == "," && t.low(k + 1) == "and" {
+            k += 1;
+        }
+        if t.low(k) != "and" || !matches!(t.low(k + 1), "a" | "an" | "another") {
+            break;
+        }
+        let vp = victim_phrase(t, lex, k + 2, end);
+        let head = vp.range.end.checked_sub(1).map_or("", |h| t.low(h));
+        if vp.head != Head::Person || vp.range.end <= k + 2 || head.ends_with('s') {
+            break;
+        }
+        out.push((k + 1, vp.range.end));
+        k = vp.range.end;
     }
     out
 }

@@ -148,7 +148,10 @@ fn group_total(claims: &[&RawClaim], all: &[RawClaim]) -> Option<Fig> {
         .map(|(i, c)| {
             let mut c = (*c).clone();
             let other = c.head.as_deref() == Some("others") || c.head.as_deref() == Some("more") || c.victims_other;
-            if other && !c.additive && claims[..i].iter().any(|p| p.sentence < c.sentence) {
+            // Also within one sentence, after a figure of the same kind: "three people died and
+            // three other people were killed in the clashes that followed".
+            let before = |p: &&RawClaim| p.sentence < c.sentence || (p.sentence == c.sentence && p.kind == c.kind && p.anchor < c.anchor && !p.subset);
+            if other && !c.additive && claims[..i].iter().any(before) {
                 c.additive = true;
             }
             c
@@ -179,7 +182,8 @@ fn group_total(claims: &[&RawClaim], all: &[RawClaim]) -> Option<Fig> {
         let mut heads: Vec<(&str, Fig)> = Vec::new();
         for c in in_s.iter().filter(|c| !c.toll) {
             let bare = c.head.is_none() && c.named.is_none() && c.low > 1 && !c.additive;
-            if let Some(h) = c.head.as_deref().or(bare.then_some("")) {
+            // ("three people died and three other people were killed": more of them, not the same.)
+            if let Some(h) = c.head.as_deref().or(bare.then_some("")).filter(|_| !c.additive) {
                 if let Some(slot) = heads.iter_mut().find(|(x, _)| *x == h) {
                     let bigger = slot.1.max(Fig::of(c));
                     if bigger != slot.1 {

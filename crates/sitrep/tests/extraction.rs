@@ -796,3 +796,43 @@ fn places_listed_before_the_victims_are_not_victims() {
     // Names listed without a word of place are people.
     assert_eq!(killed(&run("Maria Lopes, Ana Souza and a driver were shot dead on the highway.")), Some(3));
 }
+
+#[test]
+fn one_more_person_joined_to_an_active_object_counts() {
+    assert_eq!(killed(&run("The mortar round killed two farmers and a shepherd near the border post.")), Some(3));
+    assert_eq!(killed(&run("Raiders stormed the hamlet, killing four herders and another villager before fleeing.")), Some(5));
+    // Not a person: nothing added.
+    assert_eq!(killed(&run("The landslide killed six miners and a horse at the quarry.")), Some(6));
+    // A figure joined the same way is its own object, counted once.
+    assert_eq!(killed(&run("The bomb killed two guards and three visitors at the gate.")), Some(5));
+}
+
+#[test]
+fn another_joined_to_a_figure_subject_is_one_more() {
+    assert_eq!(killed(&run("Two activists of the farmers' union and another from the student wing were killed in the clash.")), Some(3));
+    assert_eq!(killed(&run("Four members of the family and the driver were killed when the van was hit.")), Some(5));
+    assert_eq!(injured(&run("Three traders and another were wounded in the market blast.")), Some(4));
+}
+
+#[test]
+fn other_people_in_the_same_sentence_add_to_the_first_figure() {
+    assert_eq!(killed(&run("Two protesters died in the shooting and two other people were killed in riots that followed.")), Some(4));
+    // The same group said twice is not added.
+    assert_eq!(killed(&run("Two protesters were killed, and police said the two protesters were shot by snipers.")), Some(2));
+}
+
+#[test]
+fn a_toll_before_a_list_of_two_figures_names_the_first_kind() {
+    let r = run("The number of people killed and wounded in the cattle raids has risen to 17 and 25 injured, officials said.");
+    assert_eq!(killed(&r), Some(17));
+    assert_eq!(injured(&r), Some(25));
+}
+
+#[test]
+fn people_shot_whose_bodies_are_then_dumped_are_dead() {
+    assert_eq!(killed(&run("Twelve prisoners were shot at dawn and their bodies dumped in a ravine outside the town.")), Some(12));
+    // Shot and alive: a wound, whatever else the sentence says of a body.
+    let r = run("A guard was shot in the arm and his body armour stopped a second bullet.");
+    assert_eq!(killed(&r), None);
+    assert_eq!(injured(&r), Some(1));
+}
