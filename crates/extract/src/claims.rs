@@ -233,6 +233,13 @@ const ACTIVE_FILLERS: &[&str] = &[
     "least", "nearly", "about", "some", "more", "than", "up", "to", "as", "many", "over",
 ];
 
+/// Events that "claim" people ("the gang war claimed eight persons"): the subject right before
+/// the verb.
+const HARM_EVENTS: &[&str] = &[
+    "war", "violence", "attack", "attacks", "clash", "clashes", "blast", "blasts", "explosion", "explosions", "bombing", "bombings", "fighting", "shooting",
+    "shootings", "conflict", "raid", "raids", "ambush", "riot", "riots", "unrest", "crisis", "fire", "strike", "strikes", "airstrike", "airstrikes",
+];
+
 /// Verbs of "claimed 30 lives".
 const LIVES_VERBS: &[&str] = &["claimed", "claiming", "claim", "claims", "took", "taking", "cost", "costing"];
 
@@ -1027,6 +1034,21 @@ pub fn claims_in_sentence(t: &Tokens, lex: &Lexicon, range: Range<usize>, nums: 
             let mut c = figure_claim(m, ClaimKind::Killed, &vp, ev, sentence, t);
             c.victims = None;
             out.push(c);
+            continue;
+        }
+        // "the gang war claimed eight persons", "the blast claimed 12 people": a harmful event
+        // that claims people claims their lives.
+        let s0 = m.tokens.start;
+        if s0 > range.start + 1
+            && matches!(t.low(s0 - 1), "claimed" | "claiming" | "claims")
+            && HARM_EVENTS.contains(&t.low(s0 - 2))
+            && vp.head == Head::Person
+            && vp.range.end > m.tokens.end
+            && !lex.aux.contains(t.low(vp.range.end))
+            && lex.predicate_at(t, vp.range.end).is_none()
+        {
+            let ev = t.span(s0 - 2..vp.range.end);
+            out.push(figure_claim(m, ClaimKind::Killed, &vp, ev, sentence, t));
             continue;
         }
         if vp.head == Head::Thing {

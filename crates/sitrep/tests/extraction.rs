@@ -836,3 +836,10 @@ fn people_shot_whose_bodies_are_then_dumped_are_dead() {
     assert_eq!(killed(&r), None);
     assert_eq!(injured(&r), Some(1));
 }
+
+#[test]
+fn a_harmful_event_that_claims_people_kills_them() {
+    assert_eq!(killed(&run("The feud between the two clans flared again and the violence claimed nine persons in the hill villages.")), Some(9));
+    // Someone who claims people did something kills no one.
+    assert_eq!(killed(&run("The militia claimed five recruits had deserted to the army.")), None);
+}
