@@ -168,6 +168,17 @@ pub fn extract(input: &Input) -> Vec<Event> {
         ambiguous: false,
     });
 
+    // A day said of the shooting or attack anywhere in the report ("during a drive-by shooting
+    // July 24, 2015"), before the report's date: a follow-up report's incident has no date in
+    // the sentences that count its dead, and the report's own date would be its trial's.
+    let incident_day = report.and_then(|r| {
+        resolved
+            .iter()
+            .filter(|(_, d)| d.precision == sitrep_model::DatePrecision::Day && d.start < r.start)
+            .find(|(sp, _)| said_of_incident(&t, sp.start))
+            .map(|(_, d)| *d)
+    });
+
     let mut incidents: Vec<Incident> = Vec::new();
     let mut campaign = Incident { campaign: true, ..Incident::default() };
     let mut last_date: Option<ResolvedDate> = None;
@@ -217,6 +228,7 @@ pub fn extract(input: &Input) -> Vec<Event> {
                     .or(last_date)
                     .or(next)
                     .or(lead)
+                    .or(incident_day)
                     .or(report);
                 incidents.push(Incident {
                     claims: inc,

@@ -843,3 +843,16 @@ fn a_harmful_event_that_claims_people_kills_them() {
     // Someone who claims people did something kills no one.
     assert_eq!(killed(&run("The militia claimed five recruits had deserted to the army.")), None);
 }
+
+#[test]
+fn a_follow_up_report_dates_its_incident_by_the_day_of_the_shooting() {
+    let text = "Three men accused of killing two students appeared in court today for a pre-trial hearing.\n\n\
+                Prosecutors say the men opened fire on a crowd during a drive-by shooting on June 12, 2019, in the city's east side.";
+    let r = run_published(text, "2020-02-03");
+    assert_eq!(killed(&r), Some(2));
+    let d = r.events[0].date.as_ref().map(|d| d.start.as_str());
+    assert_eq!(d, Some("2019-06-12"));
+    // A fresh report without such a day keeps the report's date.
+    let r = run_published("Two students were killed in a shooting, police said.", "2020-02-03");
+    assert_eq!(r.events[0].date.as_ref().map(|d| d.start.as_str()), Some("2020-02-03"));
+}
