@@ -166,6 +166,21 @@ pub fn find_places_with(gaz: &Gazetteer, text: &str, seg: &Segmented, cleaned: &
         if candidates.is_empty() {
             continue;
         }
+        // A word of one or two letters that is the main name of none of its places ("Tk"
+        // before a sum of money, an abbreviation that is also a region's other name) is an
+        // abbreviation, not a place; "Bo" (Sierra Leone) is a town's own name and stays, and
+        // a country's initials ("US", "UK") are the gazetteer's own initialisms.
+        let surface = span.slice(text);
+        if surface.chars().filter(|c| c.is_alphabetic()).count() <= 2 {
+            let key = sitrep_gazetteer::normalize(surface);
+            let own_name = |id: PlaceId| {
+                let p = gaz.place(id);
+                p.kind == sitrep_gazetteer::PlaceKind::Country || sitrep_gazetteer::normalize(&p.name) == key
+            };
+            if !candidates.iter().any(|&id| own_name(id)) {
+                continue;
+            }
+        }
         let first = toks.partition_point(|t| t.span.end <= m.start);
         let end = toks.partition_point(|t| t.span.start < m.end);
         if first >= end {

@@ -278,3 +278,9 @@ fn a_town_name_with_namesakes_none_in_the_region_named_after_it_yields_to_the_re
     let r = run("Gunmen killed three police officers in Guadalupe, Nuevo Leon, on Tuesday, officials said.");
     assert_eq!(place(&r).map(|p| (p.1, p.2)), Some(("MX".to_string(), LocationPrecision::City)));
 }
+
+#[test]
+fn a_two_letter_abbreviation_is_not_a_region() {
+    let r = run("Activists of two student groups clashed over a tender worth Tk 20 million on Tuesday.");
+    assert_ne!(country(&r).as_deref(), Some("KH"));
+}
