@@ -102,7 +102,8 @@ fn head_of(word: &str) -> Option<Head> {
 const LOCATIVE: &[&str] = &[
     "in", "near", "outside", "at", "around", "across", "inside", "into", "nearby", "throughout", "towards",
     "toward", "between", "within", "along", "through", "northern",
-    "southern", "eastern", "western", "central", "north", "south", "east", "west", "northeastern",
+    "southern", "eastern", "western", "central", "north", "south", "east", "west", "northeast", "northwest",
+    "southeast", "southwest", "north-east", "north-west", "south-east", "south-west", "northeastern",
     "northwestern", "southeastern", "southwestern", "north-eastern", "north-western", "south-eastern",
     "south-western",
 ];
@@ -269,7 +270,20 @@ pub fn find_places_with(gaz: &Gazetteer, text: &str, seg: &Segmented, cleaned: &
             }
             found
         };
-        let locative = LOCATIVE.contains(&prev.as_str()) || of_place || chained;
+        // "in the Kheda district of Gujarat": an article between the locative word and
+        // the name does not break the link.
+        // Only with a lower-case noun of place after the name: "at the Nyala market" and "in the
+        // Forest Department" are not places of the event.
+        let through_article = prev == "the"
+            && first >= 2
+            && LOCATIVE.contains(&low(first - 2).as_str())
+            && toks.get(end).is_some_and(|t| !capitalised(t.span.slice(text)))
+            && head_of(&low(end)).is_some();
+        // "in northeast Nigeria's Borno state": a region after a located country's possessive
+        // is located too.
+        let possessor_located = (prev.ends_with("'s") || prev.ends_with("’s"))
+            && out.last().is_some_and(|p| p.end_token == first && p.locative);
+        let locative = LOCATIVE.contains(&prev.as_str()) || through_article || of_place || chained || possessor_located;
         // "near the border with Somalia", "near the Uganda border": the neighbour, not the
         // place of the event.
         let border_word = |w: &str| matches!(w, "border" | "borders" | "frontier" | "boundary");

@@ -280,6 +280,26 @@ fn a_town_name_with_namesakes_none_in_the_region_named_after_it_yields_to_the_re
 }
 
 #[test]
+fn an_article_between_the_locative_and_a_district_keeps_the_district() {
+    let r = run("On Monday, in the Kheda district of Gujarat, India, unidentified men set fire to a bus.");
+    let (name, cc, _) = place(&r).expect("a place");
+    assert_eq!(cc, "IN");
+    assert!(name.starts_with("Kheda"), "{name}");
+}
+
+#[test]
+fn a_quarter_named_like_a_town_abroad_yields_to_the_city_it_lies_in() {
+    let r = run("On 3 June 2021, police beat a trader to death in Lakewood neighbourhood of Bouake city for breaking the curfew.");
+    assert_eq!(country(&r).as_deref(), Some("CI"));
+}
+
+#[test]
+fn an_area_of_a_region_after_a_bearing_is_not_its_namesake_abroad() {
+    let r = run("Gunmen attacked a checkpoint in the Seattle area of northeast Hajjah province on Monday.");
+    assert_eq!(country(&r).as_deref(), Some("YE"));
+}
+
+#[test]
 fn a_two_letter_abbreviation_is_not_a_region() {
     let r = run("Activists of two student groups clashed over a tender worth Tk 20 million on Tuesday.");
     assert_ne!(country(&r).as_deref(), Some("KH"));
