@@ -304,3 +304,10 @@ fn a_two_letter_abbreviation_is_not_a_region() {
     let r = run("Activists of two student groups clashed over a tender worth Tk 20 million on Tuesday.");
     assert_ne!(country(&r).as_deref(), Some("KH"));
 }
+
+#[test]
+fn a_town_of_unknown_size_named_by_a_common_word_is_a_town_after_a_noun_of_settlement() {
+    for text in ["Gunmen shot dead a trader in the town of Abs on Monday, residents said.", "Gunmen shot dead a trader in Abs town on Monday, residents said."] {
+        assert_eq!(country(&run(text)).as_deref(), Some("YE"), "{text}");
+    }
+}
