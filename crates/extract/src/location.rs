@@ -6,8 +6,10 @@
 //!    the names chained after one: "in Gardez, Paktia, Afghanistan"), the earliest sentence
 //!    that has one first; within a sentence the most specific place wins (town > district >
 //!    region > country);
-//! 2. the same in the two sentences before its first one (same paragraph), then in the
-//!    report's two opening sentences;
+//! 2. the same in the report's opening sentence, then in the two sentences before its first
+//!    one (same paragraph), then in the report's second sentence (the opening sets the scene;
+//!    a sentence just before often names background: "pilgrims travelling to the shrine in
+//!    X");
 //! 3. any place named in those sentences;
 //! 4. the wire placeline ("TRIPOLI —");
 //! 5. the place the report names most often;
@@ -194,13 +196,13 @@ pub fn incident_location(
             return Some(refine(r));
         }
     }
-    // 2. Where the sentences just before it (same paragraph), then the report's opening,
-    //    put something.
+    // 2. Where the report's opening sentence, then the sentences just before it (same
+    //    paragraph), then the report's second sentence put something.
     let before: Vec<usize> = match ordered.first() {
         Some(&first) => (first.saturating_sub(2)..first).rev().filter(|&k| paragraphs.get(k) == paragraphs.get(first)).collect(),
         None => Vec::new(),
     };
-    for &k in before.iter().chain([0usize, 1].iter()) {
+    for &k in [0usize].iter().chain(before.iter()).chain([1usize].iter()) {
         if let Some(r) = sentences.get(k).and_then(|&s| best(gaz, &located(s), main)) {
             return Some(refine(r));
         }

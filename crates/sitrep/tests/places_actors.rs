@@ -311,3 +311,10 @@ fn a_town_of_unknown_size_named_by_a_common_word_is_a_town_after_a_noun_of_settl
         assert_eq!(country(&run(text)).as_deref(), Some("YE"), "{text}");
     }
 }
+
+#[test]
+fn the_opening_sentence_places_an_incident_before_background_in_the_sentence_before_it() {
+    let r = run("On Friday, in the Gulgasht area of Multan city, Punjab province, Pakistan, a bomb exploded near a bus carrying worshippers to a shrine in Lahore. The worshippers were marking an annual festival at the shrine in Lahore. Two people were killed and five others were injured in the blast.");
+    let (name, cc, _) = place(&r).expect("a place");
+    assert_eq!((name.as_str(), cc.as_str()), ("Multan", "PK"));
+}
