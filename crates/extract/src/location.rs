@@ -20,7 +20,8 @@
 //!
 //! Throughout, a town abroad that the report's other evidence contradicts is left out: a
 //! small one (a mid-sized one under two or more votes) when the actors or administrative
-//! words point to another country, and one matched only through an alternate name (with
+//! words point to another country and the report names neither the town's country nor one
+//! of its regions (a town matched by an alternate name gets no such help), and one matched only through an alternate name (with
 //! no noun of place after it) when nothing else points to its country.
 
 use sitrep_gazetteer::{normalize, Gazetteer, PlaceKind};
@@ -145,6 +146,15 @@ pub fn incident_location(
         .chain(pctx.prior.iter().map(|(c, _)| c.as_str()))
         .map(|c| (Some(c), support(c)))
         .fold((None, 0.0f32), |a, b| if b.1 > a.1 { b } else { a });
+    // The report names the country, or one of its regions, in its own right: a town named by
+    // its own name in "X area, North Eastern province, Kenya" stays in Kenya whoever the
+    // actors are (one matched through an alternate name does not).
+    let region_named = |cc: &str| {
+        pctx.places.iter().any(|r| {
+            let q = gaz.place(r.place);
+            q.country_code == cc && matches!(q.kind, PlaceKind::Country | PlaceKind::Admin1) && !r.demonym && !r.embedded && !r.alternate
+        })
+    };
     let small_abroad = |r: &ResolvedPlace| {
         let p = gaz.place(r.place);
         if p.kind != PlaceKind::City {
@@ -152,7 +162,8 @@ pub fn incident_location(
         }
         let against_prior = (p.population < SMALL_TOWN || (strong && p.population < MID_TOWN))
             && prior_top.is_some_and(|c| c != p.country_code)
-            && prior_weight(&p.country_code) <= 0.0;
+            && prior_weight(&p.country_code) <= 0.0
+            && !(region_named(&p.country_code) && !r.alternate);
         let alternate_alone = r.alternate && r.head.is_none() && best_support >= 1.0 && support(&p.country_code) <= 0.0;
         against_prior || alternate_alone
     };

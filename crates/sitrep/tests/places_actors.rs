@@ -318,3 +318,10 @@ fn the_opening_sentence_places_an_incident_before_background_in_the_sentence_bef
     let (name, cc, _) = place(&r).expect("a place");
     assert_eq!((name.as_str(), cc.as_str()), ("Multan", "PK"));
 }
+
+#[test]
+fn a_small_town_in_a_country_the_report_names_stays_whoever_the_actors_are() {
+    let r = run("03/02/2014: Explosives detonated at a market in Banissa area, North Eastern province, Kenya. Two people were killed in the blast. Officials believe the two were members of Al-Shabaab.");
+    let (name, cc, precision) = place(&r).expect("a place");
+    assert_eq!((name.as_str(), cc.as_str(), precision), ("Banissa", "KE", LocationPrecision::City));
+}
