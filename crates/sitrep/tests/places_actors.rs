@@ -325,3 +325,10 @@ fn a_small_town_in_a_country_the_report_names_stays_whoever_the_actors_are() {
     let (name, cc, precision) = place(&r).expect("a place");
     assert_eq!((name.as_str(), cc.as_str(), precision), ("Banissa", "KE", LocationPrecision::City));
 }
+
+#[test]
+fn the_district_and_region_in_brackets_after_a_located_country_place_the_event() {
+    let r = run("On 2 June 2021, artillery shelling was reported on several villages in northwestern Yemen (Kitaf, Saada) with no report of fatalities.");
+    let (_, cc, precision) = place(&r).expect("a place");
+    assert_eq!((cc.as_str(), precision), ("YE", LocationPrecision::City));
+}
