@@ -203,16 +203,22 @@ pub fn resolve_places_with(
             continue;
         }
         // "Muqur district, Badghis", "Tudun Wada (Kaduna North LGA, Kaduna)": when the name
-        // right after (commas, brackets and nouns of place between) is a region of the same
-        // country, the name stands for several places of that country and none lies in that
+        // right after (commas, brackets and nouns of place between), or the one after that, is
+        // a region of the same country, the name stands for several places of that country and none lies in that
         // region, the gazetteer does not know this one; a namesake elsewhere would mislead.
         // (A name with one place in the country keeps it: the region may be misnamed or
         // renamed.)
-        let linked_region = mentions.get(k + 1).filter(|n| n.links_previous && n.sentence == m.sentence).and_then(|n| {
-            let &id = n.candidates.first()?;
-            let q = gaz.place(id);
-            (q.kind == PlaceKind::Admin1 && !n.demonym).then_some(q)
-        });
+        // The region may come after a town in the chain: "Rampur neighbourhood, Pune city,
+        // Maharashtra state" (one step further, no more: lists of towns are chains too).
+        let linked_region = mentions[k + 1..]
+            .iter()
+            .take_while(|n| n.links_previous && n.sentence == m.sentence)
+            .take(2)
+            .find_map(|n| {
+                let &id = n.candidates.first()?;
+                let q = gaz.place(id);
+                (q.kind == PlaceKind::Admin1 && !n.demonym).then_some(q)
+            });
         if let Some(q) = linked_region {
             let p = gaz.place(place);
             // The region's name and its admin1 name, normalised once for every candidate.
