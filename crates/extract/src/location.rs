@@ -6,8 +6,10 @@
 //!    the names chained after one: "in Gardez, Paktia, Afghanistan"), the earliest sentence
 //!    that has one first; within a sentence the most specific place wins (town > district >
 //!    region > country);
-//! 2. the same in the two sentences before its first one (same paragraph), then in the
-//!    report's two opening sentences;
+//! 2. the same in the report's opening sentence, then in the two sentences before its first
+//!    one (same paragraph), then in the report's second sentence (the opening sets the scene;
+//!    a sentence just before often names background: "pilgrims travelling to the shrine in
+//!    X");
 //! 3. any place named in those sentences;
 //! 4. the wire placeline ("TRIPOLI —");
 //! 5. the place the report names most often;
@@ -18,7 +20,8 @@
 //!
 //! Throughout, a town abroad that the report's other evidence contradicts is left out: a
 //! small one (a mid-sized one under two or more votes) when the actors or administrative
-//! words point to another country, and one matched only through an alternate name (with
+//! words point to another country and the report names neither the town's country nor one
+//! of its regions (a town matched by an alternate name gets no such help), and one matched only through an alternate name (with
 //! no noun of place after it) when nothing else points to its country.
 
 use sitrep_gazetteer::{normalize, Gazetteer, PlaceKind};
@@ -143,6 +146,15 @@ pub fn incident_location(
         .chain(pctx.prior.iter().map(|(c, _)| c.as_str()))
         .map(|c| (Some(c), support(c)))
         .fold((None, 0.0f32), |a, b| if b.1 > a.1 { b } else { a });
+    // The report names the country, or one of its regions, in its own right: a town named by
+    // its own name in "X area, North Eastern province, Kenya" stays in Kenya whoever the
+    // actors are (one matched through an alternate name does not).
+    let region_named = |cc: &str| {
+        pctx.places.iter().any(|r| {
+            let q = gaz.place(r.place);
+            q.country_code == cc && matches!(q.kind, PlaceKind::Country | PlaceKind::Admin1) && !r.demonym && !r.embedded && !r.alternate
+        })
+    };
     let small_abroad = |r: &ResolvedPlace| {
         let p = gaz.place(r.place);
         if p.kind != PlaceKind::City {
@@ -150,7 +162,8 @@ pub fn incident_location(
         }
         let against_prior = (p.population < SMALL_TOWN || (strong && p.population < MID_TOWN))
             && prior_top.is_some_and(|c| c != p.country_code)
-            && prior_weight(&p.country_code) <= 0.0;
+            && prior_weight(&p.country_code) <= 0.0
+            && !(region_named(&p.country_code) && !r.alternate);
         let alternate_alone = r.alternate && r.head.is_none() && best_support >= 1.0 && support(&p.country_code) <= 0.0;
         against_prior || alternate_alone
     };
@@ -194,13 +207,13 @@ pub fn incident_location(
             return Some(refine(r));
         }
     }
-    // 2. Where the sentences just before it (same paragraph), then the report's opening,
-    //    put something.
+    // 2. Where the report's opening sentence, then the sentences just before it (same
+    //    paragraph), then the report's second sentence put something.
     let before: Vec<usize> = match ordered.first() {
         Some(&first) => (first.saturating_sub(2)..first).rev().filter(|&k| paragraphs.get(k) == paragraphs.get(first)).collect(),
         None => Vec::new(),
     };
-    for &k in before.iter().chain([0usize, 1].iter()) {
+    for &k in [0usize].iter().chain(before.iter()).chain([1usize].iter()) {
         if let Some(r) = sentences.get(k).and_then(|&s| best(gaz, &located(s), main)) {
             return Some(refine(r));
         }

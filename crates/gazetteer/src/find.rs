@@ -16,7 +16,10 @@
 //!   a dictionary word with Zipf ≥ 4 ("Police", "Nice", "Mission") needs 100,000 people,
 //!   or 1,000,000 at the start of a sentence or in all-caps text; other words with Zipf ≥ 4
 //!   need 50,000 ("Ali"); Zipf ≥ 3.5 needs 15,000; Zipf ≥ 3 needs 5,000. Countries and
-//!   demonyms are exempt; regions named by a common dictionary word never match;
+//!   demonyms are exempt; regions named by a common dictionary word never match; a town
+//!   whose population is unknown (0) needs none when a lower-case noun of settlement
+//!   follows it or precedes it with "of" ("Hays city", "the town of Hays"), unless its
+//!   name is a dictionary word of Zipf ≥ 4;
 //! - a short all-caps word (five letters or fewer) among words in normal case is an
 //!   organisation's initials ("the PALA and the KRA"), not a town or region, unless the
 //!   gazetteer knows it as an initialism.
@@ -313,6 +316,9 @@ struct MatchCtx {
     strict: bool,
     /// A noun of administration follows ("Bay region"): a region's name, whatever the word.
     headed: bool,
+    /// A lower-case noun of settlement follows ("Hays city") or precedes with "of" ("the
+    /// town of Hays"): a town's name, whatever its size.
+    settled: bool,
     /// All surface letters upper-case.
     upper: bool,
     /// A neighbouring token is in normal case (for initialisms).
@@ -353,6 +359,13 @@ fn match_ctx(g: &Gazetteer, text: &str, toks: &[Tok], ctx: &Ctx<'_>, end: usize,
         let w = text[t.start..t.end].to_ascii_lowercase();
         matches!(w.as_str(), "region" | "province" | "state" | "governorate" | "district" | "county" | "oblast" | "prefecture" | "department")
     });
+    let settlement = |t: &Tok| matches!(&text[t.start..t.end], "city" | "town" | "village");
+    let settled = toks.get(end + 1).is_some_and(|t| !t.barrier_before && settlement(t))
+        || (ctx.start >= 2
+            && !toks[ctx.start].barrier_before
+            && !toks[ctx.start - 1].barrier_before
+            && &text[toks[ctx.start - 1].start..toks[ctx.start - 1].end] == "of"
+            && settlement(&toks[ctx.start - 2]));
     let any_doubled = toks[ctx.start..=end].iter().any(|t| has_doubled(&text[t.start..t.end]));
     let (zipf10, dict_word) = if fin.zipf10 == 0 {
         (0, false)
@@ -379,6 +392,7 @@ fn match_ctx(g: &Gazetteer, text: &str, toks: &[Tok], ctx: &Ctx<'_>, end: usize,
     MatchCtx {
         initials,
         headed,
+        settled,
         strict: ctx.initial || shouted,
         upper,
         calm_neighbour: !(ctx.prev_shout && next_shout),
@@ -419,6 +433,12 @@ fn eligible(g: &Gazetteer, id: PlaceId, flags: u8, m: &MatchCtx) -> bool {
     }
     if flags & DERIVED != 0 {
         return false;
+    }
+    // "Hays city", "the town of Hays": a town, though its name is a common word, when the
+    // gazetteer does not know its population (0): the thresholds below are for towns known
+    // to be small. Dictionary words aside ("the city of Mission").
+    if m.settled && p.kind == PlaceKind::City && p.population == 0 && !(m.dict_word && z >= 40) {
+        return true;
     }
     let pop = p.population;
     if p.kind == PlaceKind::City && !m.any_doubled && pop < UNDOUBLED_MIN_POP && has_doubled(&p.name) {

@@ -102,7 +102,8 @@ fn head_of(word: &str) -> Option<Head> {
 const LOCATIVE: &[&str] = &[
     "in", "near", "outside", "at", "around", "across", "inside", "into", "nearby", "throughout", "towards",
     "toward", "between", "within", "along", "through", "northern",
-    "southern", "eastern", "western", "central", "north", "south", "east", "west", "northeastern",
+    "southern", "eastern", "western", "central", "north", "south", "east", "west", "northeast", "northwest",
+    "southeast", "southwest", "north-east", "north-west", "south-east", "south-west", "northeastern",
     "northwestern", "southeastern", "southwestern", "north-eastern", "north-western", "south-eastern",
     "south-western",
 ];
@@ -165,6 +166,21 @@ pub fn find_places_with(gaz: &Gazetteer, text: &str, seg: &Segmented, cleaned: &
         let candidates: Vec<PlaceId> = m.candidates.clone();
         if candidates.is_empty() {
             continue;
+        }
+        // A word of one or two letters that is the main name of none of its places ("Tk"
+        // before a sum of money, an abbreviation that is also a region's other name) is an
+        // abbreviation, not a place; "Bo" (Sierra Leone) is a town's own name and stays, and
+        // a country's initials ("US", "UK") are the gazetteer's own initialisms.
+        let surface = span.slice(text);
+        if surface.chars().filter(|c| c.is_alphabetic()).count() <= 2 {
+            let key = sitrep_gazetteer::normalize(surface);
+            let own_name = |id: PlaceId| {
+                let p = gaz.place(id);
+                p.kind == sitrep_gazetteer::PlaceKind::Country || sitrep_gazetteer::normalize(&p.name) == key
+            };
+            if !candidates.iter().any(|&id| own_name(id)) {
+                continue;
+            }
         }
         let first = toks.partition_point(|t| t.span.end <= m.start);
         let end = toks.partition_point(|t| t.span.start < m.end);
@@ -236,8 +252,12 @@ pub fn find_places_with(gaz: &Gazetteer, text: &str, seg: &Segmented, cleaned: &
             head_of(&b).is_some() || BEARINGS.contains(&b.as_str()) || matches!(b.as_str(), "capital" | "heart" | "centre" | "center" | "part" | "parts" | "vicinity")
         };
         // "in Garsaale, Middle Shebelle, Somalia": the names after a locative one, comma by
-        // comma, are where it happened too.
-        let chained = prev == "," && {
+        // comma, are where it happened too. So are the names in brackets after a located country.
+        // "in northwestern Yemen (Haydan, Saada)": the district and region in brackets after a
+        // located country are where it happened too.
+        let after_country = |p: &PlaceMention| p.candidates.iter().all(|&id| gaz.place(id).kind == sitrep_gazetteer::PlaceKind::Country);
+        let bracketed = |i: usize| low(i) == "(" && out.last().is_some_and(|p| p.end_token == i && p.locative && after_country(p));
+        let chained = (prev == "," || (first > 0 && bracketed(first - 1))) && {
             let mut i = first - 1;
             let mut found = false;
             while i > 0 && first - i < 12 {
@@ -247,14 +267,27 @@ pub fn find_places_with(gaz: &Gazetteer, text: &str, seg: &Segmented, cleaned: &
                     found = true;
                     break;
                 }
-                let ok = w == "," || w == "the" || head_of(&w).is_some() || capitalised(raw(i)) || w == "of";
+                let ok = w == "," || bracketed(i) || w == "the" || head_of(&w).is_some() || capitalised(raw(i)) || w == "of";
                 if !ok {
                     break;
                 }
             }
             found
         };
-        let locative = LOCATIVE.contains(&prev.as_str()) || of_place || chained;
+        // "in the Kheda district of Gujarat": an article between the locative word and
+        // the name does not break the link.
+        // Only with a lower-case noun of place after the name: "at the Nyala market" and "in the
+        // Forest Department" are not places of the event.
+        let through_article = prev == "the"
+            && first >= 2
+            && LOCATIVE.contains(&low(first - 2).as_str())
+            && toks.get(end).is_some_and(|t| !capitalised(t.span.slice(text)))
+            && head_of(&low(end)).is_some();
+        // "in northeast Nigeria's Borno state": a region after a located country's possessive
+        // is located too.
+        let possessor_located = (prev.ends_with("'s") || prev.ends_with("’s"))
+            && out.last().is_some_and(|p| p.end_token == first && p.locative);
+        let locative = LOCATIVE.contains(&prev.as_str()) || through_article || of_place || chained || possessor_located;
         // "near the border with Somalia", "near the Uganda border": the neighbour, not the
         // place of the event.
         let border_word = |w: &str| matches!(w, "border" | "borders" | "frontier" | "boundary");

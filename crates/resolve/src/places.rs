@@ -15,6 +15,9 @@
 //! A name is left out when the country or region named right after it rules out every
 //! candidate ("Kama district of Nangarhar Province"; "Guadalupe, Tabasco" where the
 //! country's several Guadalupes all lie elsewhere): the gazetteer does not know the place.
+//! So is a name with a noun of place, "of" and the place it lies in ("the Pinewood
+//! neighbourhood of Accra city") when that place, as resolved, is in a country where the
+//! name has no candidate.
 
 use sitrep_gazetteer::{normalize, Gazetteer, PlaceId, PlaceKind};
 use sitrep_model::Span;
@@ -121,6 +124,8 @@ pub fn resolve_places_with(
     }
     let top = evidence.values().copied().fold(0.0f32, f32::max).max(1.0);
     let mut places = Vec::with_capacity(mentions.len());
+    // The mention each resolved place comes from.
+    let mut from: Vec<usize> = Vec::with_capacity(mentions.len());
     for (k, m) in mentions.iter().enumerate() {
         // Regions and countries named in the next few words of the same sentence.
         let near: Vec<&PlaceMention> = mentions[k + 1..]
@@ -198,16 +203,22 @@ pub fn resolve_places_with(
             continue;
         }
         // "Muqur district, Badghis", "Tudun Wada (Kaduna North LGA, Kaduna)": when the name
-        // right after (commas, brackets and nouns of place between) is a region of the same
-        // country, the name stands for several places of that country and none lies in that
+        // right after (commas, brackets and nouns of place between), or the one after that, is
+        // a region of the same country, the name stands for several places of that country and none lies in that
         // region, the gazetteer does not know this one; a namesake elsewhere would mislead.
         // (A name with one place in the country keeps it: the region may be misnamed or
         // renamed.)
-        let linked_region = mentions.get(k + 1).filter(|n| n.links_previous && n.sentence == m.sentence).and_then(|n| {
-            let &id = n.candidates.first()?;
-            let q = gaz.place(id);
-            (q.kind == PlaceKind::Admin1 && !n.demonym).then_some(q)
-        });
+        // The region may come after a town in the chain: "Rampur neighbourhood, Pune city,
+        // Maharashtra state" (one step further, no more: lists of towns are chains too).
+        let linked_region = mentions[k + 1..]
+            .iter()
+            .take_while(|n| n.links_previous && n.sentence == m.sentence)
+            .take(2)
+            .find_map(|n| {
+                let &id = n.candidates.first()?;
+                let q = gaz.place(id);
+                (q.kind == PlaceKind::Admin1 && !n.demonym).then_some(q)
+            });
         if let Some(q) = linked_region {
             let p = gaz.place(place);
             // The region's name and its admin1 name, normalised once for every candidate.
@@ -228,6 +239,7 @@ pub fn resolve_places_with(
                 continue;
             }
         }
+        from.push(k);
         places.push(ResolvedPlace {
             span: m.span,
             sentence: m.sentence,
@@ -242,6 +254,7 @@ pub fn resolve_places_with(
             alternate,
         });
     }
+    drop_foreign_parts(gaz, mentions, &mut places, &from);
     let mut weights: HashMap<String, f32> = HashMap::new();
     for (k, r) in places.iter().enumerate() {
         let p = gaz.place(r.place);
@@ -264,6 +277,32 @@ pub fn resolve_places_with(
     let mut prior = prior.to_vec();
     prior.sort_by(|a, b| b.1.total_cmp(&a.1));
     PlaceContext { places, countries, prior }
+}
+
+/// "The Pinewood neighbourhood of Accra city", "the Tafo area of northern Ashanti": a name
+/// with a noun of place, then "of" and the place it lies in. When that place, as resolved, is
+/// in a country where the name has no candidate, the gazetteer does not know this part of it
+/// and the name's namesake abroad would mislead: the name is left out.
+fn drop_foreign_parts(gaz: &Gazetteer, mentions: &[PlaceMention], places: &mut Vec<ResolvedPlace>, from: &[usize]) {
+    let resolved = |k: usize| from.iter().position(|&f| f == k).and_then(|i| places.get(i)).map(|r| r.place);
+    let mut keep = vec![true; places.len()];
+    for (i, &k) in from.iter().enumerate() {
+        let Some(m) = mentions.get(k) else { continue };
+        let Some(n) = mentions.get(k + 1) else { continue };
+        let linked = m.head.is_some()
+            && n.locative
+            && !n.demonym
+            && n.sentence == m.sentence
+            && n.first_token > m.end_token
+            && n.first_token <= m.end_token + 3;
+        let Some(outer) = resolved(k + 1).filter(|_| linked) else { continue };
+        let cc = &gaz.place(outer).country_code;
+        if !m.candidates.iter().any(|&c| gaz.place(c).country_code == *cc) {
+            keep[i] = false;
+        }
+    }
+    let mut it = keep.into_iter();
+    places.retain(|_| it.next().unwrap_or(true));
 }
 
 /// Words of one country's administration ("upazila", "Village Development Committee") in the

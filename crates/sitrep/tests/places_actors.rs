@@ -278,3 +278,66 @@ fn a_town_name_with_namesakes_none_in_the_region_named_after_it_yields_to_the_re
     let r = run("Gunmen killed three police officers in Guadalupe, Nuevo Leon, on Tuesday, officials said.");
     assert_eq!(place(&r).map(|p| (p.1, p.2)), Some(("MX".to_string(), LocationPrecision::City)));
 }
+
+#[test]
+fn an_article_between_the_locative_and_a_district_keeps_the_district() {
+    let r = run("On Monday, in the Kheda district of Gujarat, India, unidentified men set fire to a bus.");
+    let (name, cc, _) = place(&r).expect("a place");
+    assert_eq!(cc, "IN");
+    assert!(name.starts_with("Kheda"), "{name}");
+}
+
+#[test]
+fn a_quarter_named_like_a_town_abroad_yields_to_the_city_it_lies_in() {
+    let r = run("On 3 June 2021, police beat a trader to death in Lakewood neighbourhood of Bouake city for breaking the curfew.");
+    assert_eq!(country(&r).as_deref(), Some("CI"));
+}
+
+#[test]
+fn an_area_of_a_region_after_a_bearing_is_not_its_namesake_abroad() {
+    let r = run("Gunmen attacked a checkpoint in the Seattle area of northeast Hajjah province on Monday.");
+    assert_eq!(country(&r).as_deref(), Some("YE"));
+}
+
+#[test]
+fn a_two_letter_abbreviation_is_not_a_region() {
+    let r = run("Activists of two student groups clashed over a tender worth Tk 20 million on Tuesday.");
+    assert_ne!(country(&r).as_deref(), Some("KH"));
+}
+
+#[test]
+fn a_town_of_unknown_size_named_by_a_common_word_is_a_town_after_a_noun_of_settlement() {
+    for text in ["Gunmen shot dead a trader in the town of Abs on Monday, residents said.", "Gunmen shot dead a trader in Abs town on Monday, residents said."] {
+        assert_eq!(country(&run(text)).as_deref(), Some("YE"), "{text}");
+    }
+}
+
+#[test]
+fn the_opening_sentence_places_an_incident_before_background_in_the_sentence_before_it() {
+    let r = run("On Friday, in the Gulgasht area of Multan city, Punjab province, Pakistan, a bomb exploded near a bus carrying worshippers to a shrine in Lahore. The worshippers were marking an annual festival at the shrine in Lahore. Two people were killed and five others were injured in the blast.");
+    let (name, cc, _) = place(&r).expect("a place");
+    assert_eq!((name.as_str(), cc.as_str()), ("Multan", "PK"));
+}
+
+#[test]
+fn a_small_town_in_a_country_the_report_names_stays_whoever_the_actors_are() {
+    let r = run("03/02/2014: Explosives detonated at a market in Banissa area, North Eastern province, Kenya. Two people were killed in the blast. Officials believe the two were members of Al-Shabaab.");
+    let (name, cc, precision) = place(&r).expect("a place");
+    assert_eq!((name.as_str(), cc.as_str(), precision), ("Banissa", "KE", LocationPrecision::City));
+}
+
+#[test]
+fn the_district_and_region_in_brackets_after_a_located_country_place_the_event() {
+    let r = run("On 2 June 2021, artillery shelling was reported on several villages in northwestern Yemen (Kitaf, Saada) with no report of fatalities.");
+    let (_, cc, precision) = place(&r).expect("a place");
+    assert_eq!((cc.as_str(), precision), ("YE", LocationPrecision::City));
+}
+
+#[test]
+fn a_town_whose_namesakes_lie_outside_the_region_two_steps_down_the_chain_yields() {
+    let r = run("A bomb exploded at a shop in Rampur neighbourhood, Pune city, Maharashtra state, India, killing one person.");
+    let (name, cc, _) = place(&r).expect("a place");
+    assert_eq!((name.as_str(), cc.as_str()), ("Pune", "IN"));
+    let r = run("On Friday, gunmen killed two farmers in the village of San Antonio, Florencia, Caqueta, Colombia, police said.");
+    assert_eq!(r.events[0].location.as_ref().and_then(|l| l.admin1.as_deref()), Some("Caqueta"));
+}
