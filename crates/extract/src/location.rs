@@ -16,7 +16,9 @@
 //! 6. a region or big town that begins a longer name ("Kerala Catholic Council"), then the
 //!    report's main country (the caller may fall back on the actors' country).
 //!
-//! A place "30 km south of" a town keeps the town with the precision lowered to region.
+//! A place "30 km south of" a town keeps the town with the precision lowered to region. A
+//! venue named after a big town ("outside the Mardan Press Club") counts as a place the
+//! sentence puts the event in.
 //!
 //! Throughout, a town abroad that the report's other evidence contradicts is left out: a
 //! small one (a mid-sized one under two or more votes) when the actors or administrative
@@ -56,6 +58,19 @@ fn contains(gaz: &Gazetteer, outer: &ResolvedPlace, inner: &ResolvedPlace) -> bo
     [i.admin1.as_deref(), i.admin2.as_deref()].into_iter().flatten().any(|a| normalize(a) == on)
 }
 
+/// A venue named after its place ("outside the Mardan Press Club") where the place is a big
+/// town: a venue named after a small town ("inside the Hillsdale Lounge") is as likely named
+/// after a town elsewhere, one named after a region or county is often where the victims
+/// were taken ("the Wayne County Jail", "the Maine Medical Center"), and one named after a
+/// country ("in the Pakistan Army") is a body, not a venue.
+fn is_venue(gaz: &Gazetteer, r: &ResolvedPlace) -> bool {
+    let p = gaz.place(r.place);
+    r.venue && p.kind == PlaceKind::City && p.population >= VENUE_TOWN
+}
+
+/// Population from which a town that begins a venue's name is the venue's place.
+const VENUE_TOWN: u64 = 100_000;
+
 /// The best place among `cands` (all in one stretch of text): the most specific, but never a
 /// place that only contains another one named there ("Sreepur upazila of Gazipur" is in
 /// Sreepur, though Gazipur is also a town).
@@ -63,13 +78,13 @@ fn best<'a>(gaz: &Gazetteer, cands: &[&'a ResolvedPlace], country: Option<&str>)
     cands
         .iter()
         .copied()
-        .filter(|r| !r.demonym && !r.embedded)
+        .filter(|r| !r.demonym && (!r.embedded || is_venue(gaz, r)))
         .filter(|r| !cands.iter().any(|inner| !inner.demonym && !inner.embedded && contains(gaz, r, inner)))
         .max_by_key(|r| {
             let p = gaz.place(r.place);
             let in_country = country.is_none_or(|c| p.country_code == c);
             // Higher is better; the earliest wins ties (negated start).
-            (in_country, specificity(p.kind) * 2 + u8::from(r.locative), std::cmp::Reverse(r.span.start))
+            (in_country, specificity(p.kind) * 2 + u8::from(r.locative || is_venue(gaz, r)), std::cmp::Reverse(r.span.start))
         })
 }
 
@@ -163,7 +178,7 @@ pub fn incident_location(
         let against_prior = (p.population < SMALL_TOWN || (strong && p.population < MID_TOWN))
             && prior_top.is_some_and(|c| c != p.country_code)
             && prior_weight(&p.country_code) <= 0.0
-            && !(region_named(&p.country_code) && !r.alternate);
+            && (!region_named(&p.country_code) || r.alternate);
         let alternate_alone = r.alternate && r.head.is_none() && best_support >= 1.0 && support(&p.country_code) <= 0.0;
         against_prior || alternate_alone
     };
@@ -180,7 +195,8 @@ pub fn incident_location(
     let mut ordered: Vec<usize> = own.to_vec();
     ordered.sort_unstable();
     ordered.dedup();
-    let located = |s: Span| -> Vec<&ResolvedPlace> { in_span(s).into_iter().filter(|r| r.locative || r.relative).collect() };
+    let located =
+        |s: Span| -> Vec<&ResolvedPlace> { in_span(s).into_iter().filter(|r| r.locative || r.relative || is_venue(gaz, r)).collect() };
     let line: Vec<&ResolvedPlace> = pctx.places.iter().filter(|r| r.placeline).collect();
     let line_best = best(gaz, &line, None);
     // A country or region picked from the sentences yields to a town in it named by the

@@ -61,6 +61,9 @@ pub struct PlaceMention {
     /// True when the name begins a longer name ("Kerala Catholic Bishops' Council",
     /// "Hyderabad Press Club"): evidence of the country, not the place of an event.
     pub embedded: bool,
+    /// True when the name begins a longer name that a locative word and "the" announce
+    /// ("outside the Mardan Press Club"): the venue of the event, which lies in the place.
+    pub venue: bool,
     /// True for the other side of a border ("near the border with Somalia", "the Uganda
     /// border"): not where the event happened.
     pub border: bool,
@@ -283,6 +286,24 @@ pub fn find_places_with(gaz: &Gazetteer, text: &str, seg: &Segmented, cleaned: &
             && LOCATIVE.contains(&low(first - 2).as_str())
             && toks.get(end).is_some_and(|t| !capitalised(t.span.slice(text)))
             && head_of(&low(end)).is_some();
+        // "outside the Mardan Press Club", "in front of the Sylhet Circuit House": a longer name
+        // that begins with the place, after a locative word and "the", is the venue, in the
+        // place.
+        // Not when the venue's own place follows it ("inside the Hillsboro Medical Center in
+        // Brooklyn").
+        let placed_after = {
+            let mut i = end;
+            while toks.get(i).is_some_and(|t| t.kind == TokenKind::Word && capitalised(raw(i))) {
+                i += 1;
+            }
+            matches!(low(i).as_str(), "in" | "at" | "near" | "," | "of") && toks.get(i + 1).is_some_and(|_| capitalised(raw(i + 1)))
+        };
+        let venue = embedded
+            && !m.demonym
+            && !placed_after
+            && prev == "the"
+            && first >= 2
+            && (LOCATIVE.contains(&low(first - 2).as_str()) || (first >= 3 && low(first - 2) == "of" && low(first - 3) == "front"));
         // "in northeast Nigeria's Borno state": a region after a located country's possessive
         // is located too.
         let possessor_located = (prev.ends_with("'s") || prev.ends_with("’s"))
@@ -311,6 +332,7 @@ pub fn find_places_with(gaz: &Gazetteer, text: &str, seg: &Segmented, cleaned: &
             });
         out.push(PlaceMention {
             links_previous,
+            venue,
             span,
             candidates,
             demonym: m.demonym,

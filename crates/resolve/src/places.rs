@@ -48,6 +48,9 @@ pub struct ResolvedPlace {
     /// True when it begins a longer name ("Hyderabad Press Club") or names the other side
     /// of a border: evidence of the country, not where an event happened.
     pub embedded: bool,
+    /// True when it begins the name of the event's venue ("outside the Mardan Press Club"):
+    /// embedded, yet where the event happened.
+    pub venue: bool,
     /// True when the name matched this entry only through one of its alternate names
     /// ("Sui" for Suizhou): weaker evidence than its main name.
     pub alternate: bool,
@@ -251,6 +254,7 @@ pub fn resolve_places_with(
             head: m.head,
             placeline: in_placeline(m),
             embedded: m.embedded || m.border,
+            venue: m.venue && !m.border,
             alternate,
         });
     }

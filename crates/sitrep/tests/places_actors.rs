@@ -341,3 +341,13 @@ fn a_town_whose_namesakes_lie_outside_the_region_two_steps_down_the_chain_yields
     let r = run("On Friday, gunmen killed two farmers in the village of San Antonio, Florencia, Caqueta, Colombia, police said.");
     assert_eq!(r.events[0].location.as_ref().and_then(|l| l.admin1.as_deref()), Some("Caqueta"));
 }
+
+#[test]
+fn a_venue_named_after_a_big_town_places_the_event_there() {
+    let r = run("Lawyers staged a protest outside the Multan Press Club against the arrest of a colleague in Sukkur.");
+    let (name, cc, _) = place(&r).expect("a place");
+    assert_eq!((name.as_str(), cc.as_str()), ("Multan", "PK"));
+    // The venue's own place, when named after it, wins.
+    let r = run("Nurses protested inside the Hillsboro Medical Center in Brooklyn on Monday.");
+    assert_eq!(place(&r).map(|p| p.0).as_deref(), Some("Brooklyn"));
+}
