@@ -18,7 +18,7 @@
 //!   need 50,000 ("Ali"); Zipf ≥ 3.5 needs 15,000; Zipf ≥ 3 needs 5,000. Countries and
 //!   demonyms are exempt; regions named by a common dictionary word never match; a town
 //!   whose population is unknown (0) needs none when a lower-case noun of settlement
-//!   follows it or precedes it with "of" ("Hays city", "the town of Hays"), unless its
+//!   follows it or precedes it with "of" ("Abs city", "the town of Abs"), unless its
 //!   name is a dictionary word of Zipf ≥ 4;
 //! - a short all-caps word (five letters or fewer) among words in normal case is an
 //!   organisation's initials ("the PALA and the KRA"), not a town or region, unless the
@@ -316,8 +316,8 @@ struct MatchCtx {
     strict: bool,
     /// A noun of administration follows ("Bay region"): a region's name, whatever the word.
     headed: bool,
-    /// A lower-case noun of settlement follows ("Hays city") or precedes with "of" ("the
-    /// town of Hays"): a town's name, whatever its size.
+    /// A lower-case noun of settlement follows ("Abs city") or precedes with "of" ("the
+    /// town of Abs"): a town's name, whatever its size.
     settled: bool,
     /// All surface letters upper-case.
     upper: bool,
@@ -434,7 +434,7 @@ fn eligible(g: &Gazetteer, id: PlaceId, flags: u8, m: &MatchCtx) -> bool {
     if flags & DERIVED != 0 {
         return false;
     }
-    // "Hays city", "the town of Hays": a town, though its name is a common word, when the
+    // "Abs city", "the town of Abs": a town, though its name is a common word, when the
     // gazetteer does not know its population (0): the thresholds below are for towns known
     // to be small. Dictionary words aside ("the city of Mission").
     if m.settled && p.kind == PlaceKind::City && p.population == 0 && !(m.dict_word && z >= 40) {

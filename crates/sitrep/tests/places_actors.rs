@@ -338,8 +338,8 @@ fn a_town_whose_namesakes_lie_outside_the_region_two_steps_down_the_chain_yields
     let r = run("A bomb exploded at a shop in Rampur neighbourhood, Pune city, Maharashtra state, India, killing one person.");
     let (name, cc, _) = place(&r).expect("a place");
     assert_eq!((name.as_str(), cc.as_str()), ("Pune", "IN"));
-    let r = run("On Friday, gunmen killed two farmers in the village of San Antonio, Florencia, Caqueta, Colombia, police said.");
-    assert_eq!(r.events[0].location.as_ref().and_then(|l| l.admin1.as_deref()), Some("Caqueta"));
+    let r = run("On Friday, gunmen killed two farmers in the village of La Esperanza, Tame, Arauca, Colombia, police said.");
+    assert_eq!(r.events[0].location.as_ref().and_then(|l| l.admin1.as_deref()), Some("Arauca"));
 }
 
 #[test]
