@@ -647,7 +647,6 @@ fn forward<'l>(t: &Tokens, lex: &'l Lexicon, mut k: usize, end: usize, nums: &[N
                     continue;
                 }
             }
-
         }
         return None;
     }
@@ -1038,7 +1037,6 @@ pub fn claims_in_sentence(t: &Tokens, lex: &Lexicon, range: Range<usize>, nums: 
         }
         // "the gang war claimed eight persons", "the blast claimed 12 people": a harmful event
         // that claims people claims their lives.
-        let s0 = m.tokens.start;
         if s0 > range.start + 1
             && matches!(t.low(s0 - 1), "claimed" | "claiming" | "claims")
             && HARM_EVENTS.contains(&t.low(s0 - 2))

@@ -281,9 +281,9 @@ pub fn find_places_with(gaz: &Gazetteer, text: &str, seg: &Segmented, cleaned: &
         // the name does not break the link.
         // Only with a lower-case noun of place after the name: "at the Nyala market" and "in the
         // Forest Department" are not places of the event.
-        let through_article = prev == "the"
-            && first >= 2
-            && LOCATIVE.contains(&low(first - 2).as_str())
+        // The name stands after a locative word and "the" ("in the", "outside the").
+        let after_locative_the = prev == "the" && first >= 2 && LOCATIVE.contains(&low(first - 2).as_str());
+        let through_article = after_locative_the
             && toks.get(end).is_some_and(|t| !capitalised(t.span.slice(text)))
             && head_of(&low(end)).is_some();
         // "outside the Mardan Press Club", "in front of the Sylhet Circuit House": a longer name
@@ -291,19 +291,15 @@ pub fn find_places_with(gaz: &Gazetteer, text: &str, seg: &Segmented, cleaned: &
         // place.
         // Not when the venue's own place follows it ("inside the Hillsboro Medical Center in
         // Brooklyn").
-        let placed_after = {
+        let placed_after = || {
             let mut i = end;
             while toks.get(i).is_some_and(|t| t.kind == TokenKind::Word && capitalised(raw(i))) {
                 i += 1;
             }
             matches!(low(i).as_str(), "in" | "at" | "near" | "," | "of") && toks.get(i + 1).is_some_and(|_| capitalised(raw(i + 1)))
         };
-        let venue = embedded
-            && !m.demonym
-            && !placed_after
-            && prev == "the"
-            && first >= 2
-            && (LOCATIVE.contains(&low(first - 2).as_str()) || (first >= 3 && low(first - 2) == "of" && low(first - 3) == "front"));
+        let in_front_of_the = prev == "the" && first >= 3 && low(first - 2) == "of" && low(first - 3) == "front";
+        let venue = embedded && !m.demonym && (after_locative_the || in_front_of_the) && !placed_after();
         // "in northeast Nigeria's Borno state": a region after a located country's possessive
         // is located too.
         let possessor_located = (prev.ends_with("'s") || prev.ends_with("’s"))
