@@ -72,6 +72,16 @@ fn main() {
             if m.demonym { " demonym" } else { "" }
         );
     }
+    // Capitalised words the gazetteer does not know: their spelling variants, if any.
+    for w in text.split(|c: char| !c.is_alphanumeric() && c != '-' && c != '\'') {
+        if !w.chars().next().is_some_and(char::is_uppercase) {
+            continue;
+        }
+        for (id, d) in g.variants(w).into_iter().take(3) {
+            let p = g.place(id);
+            println!("  variant {w:<20} -> {:?} {} ({}, {:?}) pop {} [{d} edits]", p.kind, p.name, p.country_code, p.admin1, p.population);
+        }
+    }
 }
 
 const SAMPLE: &str = "KABUL (Reuters) - Taliban fighters attacked a checkpoint in the Chaparhar \

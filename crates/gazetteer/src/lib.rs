@@ -19,6 +19,7 @@ mod find;
 mod index;
 mod load;
 pub mod normalize;
+pub mod variant;
 
 pub use normalize::normalize;
 
@@ -129,6 +130,7 @@ pub enum GazetteerError {
 pub struct Gazetteer {
     places: Vec<Place>,
     index: Index,
+    variants: variant::VariantIndex,
     countries: FxHashMap<String, PlaceId>,
     admin1: FxHashMap<(String, String), PlaceId>,
     /// Normalised common English words (Zipf ≥ 4).
@@ -190,6 +192,38 @@ impl Gazetteer {
             }
         }
         &[]
+    }
+
+    /// Towns, districts and regions one of whose names is a spelling variant of `name`
+    /// ([`variant`]: "Gereshq" for Gereshk), nearest first, with the edit distance of their
+    /// folded keys; empty when `name` is itself a known key or a common English word.
+    /// Countries are never varied.
+    pub fn variants(&self, name: &str) -> Vec<(PlaceId, usize)> {
+        let key = normalize(name);
+        if key.is_empty() || self.index.get(&key).is_some() || key.split(' ').any(|w| self.common.contains(w)) {
+            return Vec::new();
+        }
+        // One word that is an English dictionary word ("Militia") or a frequent name (Zipf 3.5
+        // or more: "Taliban", "Ahmed") is not a misspelt place. In a longer name such words
+        // are parts of the name ("Rampur Nagar", "Ali-Chu"); common words were ruled out above.
+        let words: Vec<&str> = name.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).collect();
+        let english = words.len() == 1
+            && words.iter().any(|w| {
+                let mut buf = String::new();
+                normalize::surface_token_into(w, &mut buf);
+                self.surface_words.get(buf.as_str()).is_some_and(|&(zipf10, dict)| dict || zipf10 >= 35)
+            });
+        if english {
+            return Vec::new();
+        }
+        let mut hits = self.variants.find(&key);
+        // Nearest first, then the gazetteer's prior: regions before towns, bigger first.
+        hits.sort_by_key(|&(id, d)| {
+            let p = self.place(id);
+            let class = u8::from(p.kind != PlaceKind::Admin1);
+            (d, class, std::cmp::Reverse(p.population), id)
+        });
+        hits
     }
 
     /// The country entry for an ISO 3166-1 alpha-2 code (any case).
@@ -268,7 +302,7 @@ impl Gazetteer {
             })
             .sum::<usize>()
             + self.places.capacity() * std::mem::size_of::<Place>();
-        places + self.index.heap_bytes()
+        places + self.index.heap_bytes() + self.variants.heap_bytes()
     }
 }
 

@@ -4,6 +4,7 @@
 use crate::index::{Entry, Index, RankInfo, ACRONYM, ALTERNATE, DEMONYM, DERIVED};
 use crate::normalize::normalize;
 use crate::{Gazetteer, GazetteerError, Place, PlaceId, PlaceKind};
+use crate::variant::VariantIndex;
 use flate2::read::GzDecoder;
 use rustc_hash::FxHashMap;
 use std::collections::BTreeMap;
@@ -640,6 +641,13 @@ impl Builder {
     fn finish(self, words: &Words) -> Gazetteer {
         let places = self.places;
         let rank_pop = self.rank_pop;
+        let mut variants = VariantIndex::default();
+        for e in &self.entries {
+            if e.flags & (DEMONYM | ACRONYM) == 0 && places[e.place as usize].kind != PlaceKind::Country {
+                variants.add(&e.key, e.place);
+            }
+        }
+        variants.finish();
         let index = Index::build(
             self.entries,
             |id| RankInfo { kind: places[id as usize].kind, rank_pop: rank_pop[id as usize] },
@@ -647,7 +655,7 @@ impl Builder {
         );
         let common = words.iter().filter(|(_, v)| v.0 >= 40).map(|(k, _)| k.as_str().into()).collect();
         let surface_words = self.surface.into_iter().map(|(k, v)| (k.into_boxed_str(), v)).collect();
-        Gazetteer { places, index, countries: self.countries, admin1: self.admin1, common, surface_words }
+        Gazetteer { places, index, variants, countries: self.countries, admin1: self.admin1, common, surface_words }
     }
 }
 

@@ -300,3 +300,19 @@ fn short_initials_in_running_text_are_not_towns() {
     // A placeline in capitals keeps its town.
     assert!(surfaces("KABUL, Afghanistan — Two people were killed.").contains(&"KABUL"));
 }
+
+#[test]
+fn spelling_variants_of_unknown_names_only() {
+    let names = |s: &str| g().variants(s).iter().map(|&(id, d)| (g().place(id).name.clone(), d)).collect::<Vec<_>>();
+    // Not a key; Shekhupura (Pakistan) is one vowel away.
+    assert!(g().lookup("Sheikhupra").is_empty());
+    assert!(names("Sheikhupra").contains(&("Shekhupura".to_string(), 1)), "{:?}", names("Sheikhupra"));
+    // A known name has no variants; nor has an English word or a frequent name.
+    assert!(names("Sheikhupura").is_empty());
+    assert!(names("Militia").is_empty());
+    assert!(names("Taliban").is_empty());
+    // Names of four letters or fewer are never varied.
+    assert!(names("Kaul").is_empty());
+    // Countries are never variants.
+    assert!(g().variants("Afganistan").iter().all(|&(id, _)| g().place(id).kind != PlaceKind::Country));
+}

@@ -15,7 +15,10 @@
 //! - a distance or bearing before it ("30 km south of", "east of", "the outskirts of") means
 //!   the event is near the place, not in it — [`PlaceMention::relative`];
 //! - the noun after it ("province", "district", "city", "village") says which kind of place
-//!   the name stands for — [`PlaceMention::head`].
+//!   the name stands for — [`PlaceMention::head`];
+//! - a name the gazetteer does not know as written, where a place is expected ("in Gereshq",
+//!   "X village", "in A, X, B"), is kept with the places it is a spelling variant of
+//!   ([`sitrep_gazetteer::Gazetteer::variants`]) — [`PlaceMention::variant`].
 //!
 //! Which candidate a name stands for is the resolve stage's job.
 
@@ -77,6 +80,11 @@ pub struct PlaceMention {
     /// Bit `i` set when `candidates[i]` matched only through an alternate name
     /// ([`sitrep_gazetteer::PlaceMatch::alternate`]).
     pub alternate: u64,
+    /// True when the gazetteer does not know the name as written and the candidates are its
+    /// spelling variants ([`Gazetteer::variants`]: "Gereshq" for Gereshk), found only where a
+    /// place is expected ("in X", "X village"): weak evidence, for the resolve stage to accept
+    /// only in the report's own country.
+    pub variant: bool,
 }
 
 impl PlaceMention {
@@ -159,8 +167,11 @@ pub fn find_places_with(gaz: &Gazetteer, text: &str, seg: &Segmented, cleaned: &
     let low = |i: usize| toks.get(i).map(|t| t.span.slice(text).to_lowercase()).unwrap_or_default();
     let raw = |i: usize| toks.get(i).map(|t| t.span.slice(text)).unwrap_or("");
     let sentence_start = |i: usize| seg.sentences.iter().any(|s| s.tokens.start == i);
+    // "the Binpur block of Midnapore": a named block (an Indian district's subdivision) of a
+    // place; "the 1900 block of Fairmont Avenue" is a street address.
+    let named_block = |i: usize| low(i) == "block" && i > 0 && capitalised(raw(i - 1)) && toks[i - 1].kind == TokenKind::Word;
     let mut out: Vec<PlaceMention> = Vec::new();
-    let matches = gaz.find(text);
+    let (matches, varied) = with_variants(gaz, text, seg, cleaned, gaz.find(text));
     for (k, m) in matches.iter().enumerate() {
         let span = Span { start: m.start, end: m.end };
         if cleaned.is_noise(span) {
@@ -252,7 +263,10 @@ pub fn find_places_with(gaz: &Gazetteer, text: &str, seg: &Segmented, cleaned: &
         // "the city of Zhlobin", "the outskirts of Sirte" — but not "the president of Chad".
         let of_place = prev == "of" && first >= 2 && {
             let b = low(first - 2);
-            head_of(&b).is_some() || BEARINGS.contains(&b.as_str()) || matches!(b.as_str(), "capital" | "heart" | "centre" | "center" | "part" | "parts" | "vicinity")
+            head_of(&b).is_some()
+                || BEARINGS.contains(&b.as_str())
+                || matches!(b.as_str(), "capital" | "heart" | "centre" | "center" | "part" | "parts" | "vicinity")
+                || named_block(first - 2)
         };
         // "in Garsaale, Middle Shebelle, Somalia": the names after a locative one, comma by
         // comma, are where it happened too. So are the names in brackets after a located country.
@@ -342,9 +356,114 @@ pub fn find_places_with(gaz: &Gazetteer, text: &str, seg: &Segmented, cleaned: &
             border,
             listed: first >= 2 && low(first - 1) == "," && capitalised(raw(first - 2)),
             alternate: m.alternate,
+            variant: varied.get(k).copied().unwrap_or(false),
         });
     }
     out
+}
+
+/// Most spelling variants kept for one name.
+const MAX_VARIANTS: usize = 16;
+
+/// Add the names the gazetteer does not know as written but knows a spelling variant of
+/// ([`Gazetteer::variants`]), where the words around them expect a place: a run of one to
+/// three capitalised words (hyphens inside allowed) after "in", "near", "at", "outside",
+/// "around", "inside" or a noun of place and "of" ("the village of X", "the Y area of X"),
+/// before a lower-case noun of place ("X village"), or between commas in a chain of
+/// capitalised names ("in Rampur, X, Jharkhand"). A run that the gazetteer matches only in
+/// part ("Mazar" of "Mazar-i-Sharief") is tried whole; its partial matches give way to a variant
+/// of the whole. A run followed by a possessive or by another capitalised word (a longer
+/// name) is not tried. Returns the matches in text order and, parallel to them, which are
+/// variants.
+fn with_variants(
+    gaz: &Gazetteer,
+    text: &str,
+    seg: &Segmented,
+    cleaned: &Cleaned,
+    mut matches: Vec<sitrep_gazetteer::PlaceMatch>,
+) -> (Vec<sitrep_gazetteer::PlaceMatch>, Vec<bool>) {
+    let toks = &seg.tokens;
+    let low = |i: usize| toks.get(i).map(|t| t.span.slice(text).to_lowercase()).unwrap_or_default();
+    let word = |i: usize| toks.get(i).is_some_and(|t| t.kind == TokenKind::Word);
+    let cap = |i: usize| word(i) && capitalised(toks[i].span.slice(text));
+    let mut added: Vec<sitrep_gazetteer::PlaceMatch> = Vec::new();
+    let mut i = 0;
+    while i < toks.len() {
+        // A capitalised locative or function word ("In", "Near", "The") starts no name.
+        if !cap(i) || LOCATIVE.contains(&low(i).as_str()) || free_follower(&low(i)) {
+            i += 1;
+            continue;
+        }
+        // The run: capitalised words, joined by a hyphen without spaces or by one space.
+        let start = i;
+        let mut end = i + 1;
+        loop {
+            let gap = |a: usize, b: usize| toks[b].span.start - toks[a].span.end;
+            if cap(end) && gap(end - 1, end) <= 1 && !free_follower(&low(end)) {
+                end += 1;
+            } else if toks.get(end).is_some_and(|t| t.span.slice(text) == "-")
+                && cap(end + 1)
+                && gap(end - 1, end) == 0
+                && gap(end, end + 1) == 0
+            {
+                end += 2;
+            } else {
+                break;
+            }
+        }
+        i = end;
+        let words = (start..end).filter(|&k| word(k)).count();
+        if words > 3 {
+            continue;
+        }
+        let prev = if start > 0 { low(start - 1) } else { String::new() };
+        let after_of = prev == "of" && start >= 2 && {
+            let b = low(start - 2);
+            head_of(&b).is_some() || BEARINGS.contains(&b.as_str())
+        };
+        // A middle link of a chain of places: "in Rampur, X, Jharkhand".
+        let chain_link = prev == ","
+            && start >= 2
+            && cap(start - 2)
+            && low(end) == ","
+            && cap(end + 1);
+        let expected = matches!(prev.as_str(), "in" | "near" | "at" | "outside" | "around" | "inside")
+            || after_of
+            || chain_link
+            || (word(end) && !capitalised(toks[end].span.slice(text)) && head_of(&low(end)).is_some());
+        let rest = text.get(toks[end - 1].span.end..).unwrap_or("");
+        if !expected || rest.starts_with("'s") || rest.starts_with("’s") {
+            continue;
+        }
+        let span = Span { start: toks[start].span.start, end: toks[end - 1].span.end };
+        if cleaned.is_noise(span) || matches.iter().any(|m| m.start == span.start && m.end == span.end) {
+            continue;
+        }
+        let hits = gaz.variants(span.slice(text));
+        if hits.is_empty() {
+            continue;
+        }
+        // In each country only the nearest spellings: of two towns one and two edits away,
+        // the first.
+        let nearest = |id: PlaceId, d: usize| {
+            let cc = &gaz.place(id).country_code;
+            hits.iter().all(|&(o, e)| e >= d || gaz.place(o).country_code != *cc)
+        };
+        let candidates: Vec<PlaceId> =
+            hits.iter().filter(|&&(id, d)| nearest(id, d)).take(MAX_VARIANTS).map(|&(id, _)| id).collect();
+        let alternate = if candidates.len() >= 64 { u64::MAX } else { (1u64 << candidates.len()) - 1 };
+        tracing::debug!(name = span.slice(text), candidates = candidates.len(), "place name read as a spelling variant");
+        added.push(sitrep_gazetteer::PlaceMatch { start: span.start, end: span.end, candidates, demonym: false, alternate });
+    }
+    if added.is_empty() {
+        let n = matches.len();
+        return (matches, vec![false; n]);
+    }
+    matches.retain(|m| !added.iter().any(|a| a.start <= m.start && m.end <= a.end));
+    let mut all: Vec<(sitrep_gazetteer::PlaceMatch, bool)> =
+        matches.into_iter().map(|m| (m, false)).chain(added.into_iter().map(|m| (m, true))).collect();
+    all.sort_by_key(|(m, _)| (m.start, m.end));
+    all.into_iter().unzip()
 }
 
 /// Drop the place mentions that overlap a name of another kind (an armed group's name such

@@ -12,6 +12,12 @@
 //!    a settlement);
 //! 4. the gazetteer's prior: countries before regions before towns, bigger places first.
 //!
+//! A spelling variant ([`PlaceMention::variant`]: "Gereshq" for Gereshk) casts no vote for a
+//! country and is resolved last: only to a town or district in the report's own country, in
+//! the region of the place named right after it ("at X in Y district") or else in one of the
+//! regions the report's places name or lie in (a name of six letters or fewer only then).
+//! It never serves as another name's region or country.
+//!
 //! A name is left out when the country or region named right after it rules out every
 //! candidate ("Kama district of Nangarhar Province"; "Guadalupe, Tabasco" where the
 //! country's several Guadalupes all lie elsewhere): the gazetteer does not know the place.
@@ -52,8 +58,11 @@ pub struct ResolvedPlace {
     /// embedded, yet where the event happened.
     pub venue: bool,
     /// True when the name matched this entry only through one of its alternate names
-    /// ("Sui" for Suizhou): weaker evidence than its main name.
+    /// ("Sui" for Suizhou): weaker evidence than its main name. True too for a variant.
     pub alternate: bool,
+    /// True when the name as written is not in the gazetteer and this entry is a spelling
+    /// variant of it ("Gereshq" for Gereshk; [`PlaceMention::variant`]).
+    pub variant: bool,
 }
 
 /// The places of a report, resolved.
@@ -93,7 +102,7 @@ pub fn resolve_places_with(
     // that can only be in one country votes fully, an ambiguous one less, countries and
     // regions more than towns, the placeline double.
     let mut evidence: HashMap<&str, f32> = HashMap::new();
-    for m in mentions {
+    for m in mentions.iter().filter(|m| !m.variant) {
         let mut per: Vec<(&str, f32)> = Vec::new();
         for &id in &m.candidates {
             let p = gaz.place(id);
@@ -126,19 +135,61 @@ pub fn resolve_places_with(
         *evidence.entry(c.as_str()).or_default() += 0.8 * w.min(3.0);
     }
     let top = evidence.values().copied().fold(0.0f32, f32::max).max(1.0);
+    // The report's own country: a spelling variant is accepted only there.
+    let own_country = evidence
+        .iter()
+        .filter(|(_, w)| **w > 0.0)
+        .max_by(|a, b| a.1.total_cmp(b.1).then_with(|| b.0.cmp(a.0)))
+        .map(|(c, _)| *c);
     let mut places = Vec::with_capacity(mentions.len());
     // The mention each resolved place comes from.
     let mut from: Vec<usize> = Vec::with_capacity(mentions.len());
-    for (k, m) in mentions.iter().enumerate() {
+    // Names as written first, then spelling variants, which need the report's other places.
+    let order: Vec<usize> = (0..mentions.len())
+        .filter(|&k| !mentions[k].variant)
+        .chain((0..mentions.len()).filter(|&k| mentions[k].variant))
+        .collect();
+    let mut regions: Option<Vec<String>> = None;
+    for &k in &order {
+        let m = &mentions[k];
+        // The regions of the report's own country that its places (as written) lie in.
+        if m.variant && regions.is_none() {
+            regions = Some(own_regions(gaz, &places, own_country));
+        }
+        // For a variant: the region that the place named right after it lies in ("at X in Y
+        // district"), as resolved.
+        let outer_region: Option<String> = if m.variant {
+            mentions[k + 1..]
+                .iter()
+                .enumerate()
+                .take(3)
+                .filter(|(_, n)| !n.variant && n.sentence == m.sentence && n.first_token <= m.end_token + 8)
+                .find_map(|(j, _)| {
+                    let i = from.iter().position(|&f| f == k + 1 + j)?;
+                    let q = gaz.place(places[i].place);
+                    (q.kind != PlaceKind::Country && Some(q.country_code.as_str()) == own_country)
+                        .then(|| q.admin1.as_deref().map(normalize))
+                        .flatten()
+                })
+        } else {
+            None
+        };
         // Regions and countries named in the next few words of the same sentence.
         let near: Vec<&PlaceMention> = mentions[k + 1..]
             .iter()
             .take(3)
-            .filter(|n| n.sentence == m.sentence && n.first_token <= m.end_token + 8)
+            .filter(|n| !n.variant && n.sentence == m.sentence && n.first_token <= m.end_token + 8)
             .collect();
         let mut best: Option<(f32, PlaceId, bool)> = None;
         for (rank, &id) in m.candidates.iter().enumerate() {
             let p = gaz.place(id);
+            let regions = match &outer_region {
+                Some(r) => std::slice::from_ref(r),
+                None => regions.as_deref().unwrap_or(&[]),
+            };
+            if m.variant && !variant_fits(p, own_country, regions, m) {
+                continue;
+            }
             let mut s = 2.0 - 0.05 * rank.min(20) as f32;
             // A bare name that is both a region and its capital ("Misrata") is the town;
             // "Misrata province" is the region (head nouns below).
@@ -217,6 +268,7 @@ pub fn resolve_places_with(
             .iter()
             .take_while(|n| n.links_previous && n.sentence == m.sentence)
             .take(2)
+            .filter(|n| !n.variant)
             .find_map(|n| {
                 let &id = n.candidates.first()?;
                 let q = gaz.place(id);
@@ -255,9 +307,14 @@ pub fn resolve_places_with(
             placeline: in_placeline(m),
             embedded: m.embedded || m.border,
             venue: m.venue && !m.border,
-            alternate,
+            alternate: alternate || m.variant,
+            variant: m.variant,
         });
     }
+    // Back to text order.
+    let mut pairs: Vec<(usize, ResolvedPlace)> = from.into_iter().zip(places).collect();
+    pairs.sort_by_key(|(k, _)| *k);
+    let (from, mut places): (Vec<usize>, Vec<ResolvedPlace>) = pairs.into_iter().unzip();
     drop_foreign_parts(gaz, mentions, &mut places, &from);
     let mut weights: HashMap<String, f32> = HashMap::new();
     for (k, r) in places.iter().enumerate() {
@@ -281,6 +338,39 @@ pub fn resolve_places_with(
     let mut prior = prior.to_vec();
     prior.sort_by(|a, b| b.1.total_cmp(&a.1));
     PlaceContext { places, countries, prior }
+}
+
+/// The first-level regions (normalised admin1 names) of the report's own country that its
+/// places, as written, name or lie in.
+fn own_regions(gaz: &Gazetteer, places: &[ResolvedPlace], own: Option<&str>) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    for r in places.iter().filter(|r| !r.demonym && !r.embedded) {
+        let p = gaz.place(r.place);
+        if Some(p.country_code.as_str()) != own || p.kind == PlaceKind::Country {
+            continue;
+        }
+        if let Some(a) = p.admin1.as_deref().map(normalize) {
+            if !out.contains(&a) {
+                out.push(a);
+            }
+        }
+    }
+    out
+}
+
+/// Whether a spelling variant's candidate ([`PlaceMention::variant`]) fits the report: a town
+/// or district (regions are not varied) in the report's own country, in the region of the
+/// place named right after it ("at X in Y district") or else in one of the regions the
+/// report's other places name or lie in, when they name any; a short name (six letters or
+/// fewer, where one edit is a larger share) only then.
+fn variant_fits(p: &sitrep_gazetteer::Place, own: Option<&str>, regions: &[String], m: &PlaceMention) -> bool {
+    if own != Some(p.country_code.as_str()) || !matches!(p.kind, PlaceKind::City | PlaceKind::Admin2) {
+        return false;
+    }
+    if regions.is_empty() {
+        return m.span.end - m.span.start > 6;
+    }
+    p.admin1.as_deref().is_some_and(|a| regions.contains(&normalize(a)))
 }
 
 /// "The Pinewood neighbourhood of Accra city", "the Tafo area of northern Ashanti": a name

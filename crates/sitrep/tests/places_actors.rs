@@ -351,3 +351,30 @@ fn a_venue_named_after_a_big_town_places_the_event_there() {
     let r = run("Nurses protested inside the Hillsboro Medical Center in Brooklyn on Monday.");
     assert_eq!(place(&r).map(|p| p.0).as_deref(), Some("Brooklyn"));
 }
+
+#[test]
+fn a_misspelt_town_is_found_in_the_reports_own_region() {
+    // "Sheikhupra" is in no gazetteer; Sheikhupura (Punjab, Pakistan) is one vowel away.
+    let r = run("Two policemen were shot dead in Sheikhupra, Punjab, Pakistan, on Monday, police said.");
+    let (name, cc, precision) = place(&r).expect("a place");
+    assert_eq!((name.as_str(), cc.as_str(), precision), ("Shekhupura", "PK", LocationPrecision::City));
+    // A misspelling after "near" and before a region: the town in that region.
+    let r = run("A roadside bomb killed three soldiers near Gereshq, Helmand province, on Tuesday.");
+    assert_eq!(place(&r).map(|p| p.0).as_deref(), Some("Gereshk"));
+}
+
+#[test]
+fn a_spelling_variant_abroad_or_in_another_region_is_not_taken() {
+    // Jalal-Abad (Kyrgyzstan) and Jalalabad (Afghanistan) are both one edit from
+    // "Jalalabed": in a report about Kyrgyzstan only the Kyrgyz candidate may stand,
+    // and regions are never varied, so no town is taken: the country stays.
+    let r = run("Police dispersed a rally in Jalalabed on Friday, Kyrgyz officials said; two people were hurt.");
+    assert_eq!(country(&r).as_deref(), Some("KG"));
+    assert_ne!(place(&r).map(|p| p.0).as_deref(), Some("Jalālābād"));
+    // The same misspelling in a report about a region of India where a namesake lies.
+    let r = run("Two men were killed in Sheikhupra village in Bihar on Sunday, police said.");
+    let (name, cc, _) = place(&r).expect("a place");
+    assert_eq!(cc, "IN");
+    assert_eq!(name, "Sheikhpura");
+}
+
