@@ -378,3 +378,13 @@ fn a_spelling_variant_abroad_or_in_another_region_is_not_taken() {
     assert_eq!(name, "Sheikhpura");
 }
 
+
+#[test]
+fn a_named_block_of_a_district_locates_the_district_not_a_street_block() {
+    // An Indian block (a district's subdivision) "of" its district: the district's town.
+    let r = run("On Friday, in the Sankrail block of Bankura, West Bengal, India, gunmen shot dead a village headman.");
+    assert_eq!(place(&r).map(|p| (p.0, p.1)), Some(("Bānkura".to_string(), "IN".to_string())));
+    // A street address: "the 1900 block of Fairview Avenue" is no place; the city is.
+    let r = run("A man was shot dead in the 1900 block of Aurora Avenue in Dayton, Ohio, on Sunday night, police said.");
+    assert_eq!(place(&r).map(|p| p.0).as_deref(), Some("Dayton"));
+}
