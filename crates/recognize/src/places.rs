@@ -5,7 +5,8 @@
 //! say:
 //!
 //! - a match inside scraped noise, or after another capitalised word ("Gen. Khalifa
-//!   Haftar", "Juma Khan") is dropped: it is part of a name; so is one right after a
+//!   Haftar", "Juma Khan") is dropped: it is part of a name (a region there is kept as
+//!   embedded: "Akhila Kerala Farmers Union" still tells the country); so is one right after a
 //!   lower-case word for a person's role or kin ("district president X", "commander X";
 //!   `data/person_titles.txt`);
 //! - a match followed by another capitalised word ("Kabul Bank", "Kerala Catholic Council")
@@ -209,7 +210,10 @@ pub fn find_places_with(gaz: &Gazetteer, text: &str, seg: &Segmented, cleaned: &
             }
         }
         // Glued to a capitalised word before: part of a longer name ("Juma Khan"), unless
-        // that word is a bearing or a function word at the start of a sentence. Dropped.
+        // that word is a bearing or a function word at the start of a sentence. Dropped; but a
+        // region inside a longer name ("Akhila Kerala Farmers Union") still tells the
+        // country: kept as embedded.
+        let mut inside_name = false;
         if first > 0 && toks[first - 1].kind == TokenKind::Word {
             let prev = raw(first - 1);
             let prev_low = low(first - 1);
@@ -226,13 +230,17 @@ pub fn find_places_with(gaz: &Gazetteer, text: &str, seg: &Segmented, cleaned: &
                 && !sentence_start(first - 1)
                 && out.last().is_none_or(|p| p.end_token != first)
             {
-                continue;
+                let region = m.candidates.iter().all(|&id| gaz.place(id).kind == sitrep_gazetteer::PlaceKind::Admin1);
+                if !region || varied.get(k).copied().unwrap_or(false) {
+                    continue;
+                }
+                inside_name = true;
             }
         }
         // Followed by a capitalised word that is not a place noun, a weekday or a month: the
         // first word of a name ("Kabul Bank", "Kerala Catholic Bishops' Council"). Kept as
         // an embedded mention: it says which country the report is about, not where.
-        let mut embedded = false;
+        let mut embedded = inside_name;
         if let Some(next) = toks.get(end) {
             let adjacent = next.span.start <= m.end + 1;
             // ... unless that word begins another place ("North Waziristan Pakistan").

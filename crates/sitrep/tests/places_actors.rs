@@ -388,3 +388,14 @@ fn a_named_block_of_a_district_locates_the_district_not_a_street_block() {
     let r = run("A man was shot dead in the 1900 block of Aurora Avenue in Dayton, Ohio, on Sunday night, police said.");
     assert_eq!(place(&r).map(|p| p.0).as_deref(), Some("Dayton"));
 }
+
+#[test]
+fn a_region_inside_an_organisations_name_tells_the_country() {
+    // "Kerala" is glued to the capitalised word before it: part of the union's name, not the
+    // place of the protest, but still where the report is.
+    let r = run("Members of the Akhila Kerala Cashew Workers Union staged a sit-in on Monday, demanding higher wages.");
+    assert_eq!(country(&r).as_deref(), Some("IN"));
+    // A town glued inside a longer name says nothing: many towns share a name with a person.
+    let r = run("Members of the Akhila Bankura Cashew Workers Union staged a sit-in on Monday, demanding higher wages.");
+    assert_eq!(country(&r), None);
+}
