@@ -262,12 +262,9 @@ pub fn find_places_with(gaz: &Gazetteer, text: &str, seg: &Segmented, cleaned: &
             head_of(&b).is_some() || BEARINGS.contains(&b.as_str()) || matches!(b.as_str(), "capital" | "heart" | "centre" | "center" | "part" | "parts" | "vicinity")
         };
         // "in Garsaale, Middle Shebelle, Somalia": the names after a locative one, comma by
-        // comma, are where it happened too. So are the names in brackets after a located country.
-        // "in northwestern Yemen (Haydan, Saada)": the district and region in brackets after a
-        // located country are where it happened too.
-        let after_country = |p: &PlaceMention| p.candidates.iter().all(|&id| gaz.place(id).kind == sitrep_gazetteer::PlaceKind::Country);
-        let bracketed = |i: usize| low(i) == "(" && out.last().is_some_and(|p| p.end_token == i && p.locative && after_country(p));
-        let chained = (prev == "," || (first > 0 && bracketed(first - 1))) && {
+        // comma, are where it happened too. So are the names in brackets after a located one:
+        // "in northwestern Yemen (Haydan, Saada)", "at Garu (Nawa district, Upper East)".
+        let chained = (prev == "," || prev == "(") && {
             let mut i = first - 1;
             let mut found = false;
             while i > 0 && first - i < 12 {
@@ -277,7 +274,7 @@ pub fn find_places_with(gaz: &Gazetteer, text: &str, seg: &Segmented, cleaned: &
                     found = true;
                     break;
                 }
-                let ok = w == "," || bracketed(i) || w == "the" || head_of(&w).is_some() || capitalised(raw(i)) || w == "of";
+                let ok = w == "," || w == "(" || w == "the" || head_of(&w).is_some() || capitalised(raw(i)) || w == "of";
                 if !ok {
                     break;
                 }

@@ -351,3 +351,9 @@ fn a_venue_named_after_a_big_town_places_the_event_there() {
     let r = run("Nurses protested inside the Hillsboro Medical Center in Brooklyn on Monday.");
     assert_eq!(place(&r).map(|p| p.0).as_deref(), Some("Brooklyn"));
 }
+
+#[test]
+fn the_region_in_brackets_after_an_unknown_village_is_where_it_happened() {
+    let r = run("Two farmers were killed at Dhobighatpur (Saran district, Bihar) on Friday when a truck loaded with goods from Nepal hit their cart.");
+    assert_eq!(country(&r).as_deref(), Some("IN"));
+}
