@@ -16,6 +16,8 @@
 //! A name is left out when the country or region named right after it rules out every
 //! candidate ("Kama district of Nangarhar Province"; "Guadalupe, Tabasco" where the
 //! country's several Guadalupes all lie elsewhere): the gazetteer does not know the place.
+//! (A country joined to the next is not left out so: "the Kenya-Somalia border" names two
+//! neighbours.)
 //! So is a name with a noun of place, "of" and the place it lies in ("the Pinewood
 //! neighbourhood of Accra city") when that place, as resolved, is in a country where the
 //! name has no candidate.
@@ -206,7 +208,11 @@ pub fn resolve_places_with(
             let certain = n.candidates.iter().all(|&c| gaz.place(c).country_code == q.country_code);
             (certain && matches!(q.kind, PlaceKind::Country | PlaceKind::Admin1) && !n.demonym).then_some(q.country_code.as_str())
         });
-        if container.is_some_and(|cc| !m.candidates.iter().any(|&c| gaz.place(c).country_code == cc)) {
+        // (A country joined to another lies in none: "the Kenya-Somalia border" names two
+        // neighbours.)
+        let pair = near.first().is_some_and(|n| n.span.start <= m.span.end + 3)
+            && m.candidates.iter().any(|&c| gaz.place(c).kind == PlaceKind::Country);
+        if !pair && container.is_some_and(|cc| !m.candidates.iter().any(|&c| gaz.place(c).country_code == cc)) {
             continue;
         }
         // "Muqur district, Badghis", "Tudun Wada (Kaduna North LGA, Kaduna)": when the name

@@ -357,3 +357,9 @@ fn the_region_in_brackets_after_an_unknown_village_is_where_it_happened() {
     let r = run("Two farmers were killed at Dhobighatpur (Saran district, Bihar) on Friday when a truck loaded with goods from Nepal hit their cart.");
     assert_eq!(country(&r).as_deref(), Some("IN"));
 }
+
+#[test]
+fn a_country_joined_to_its_neighbour_before_border_is_kept() {
+    let r = run("Traders blocked a road near the Kenya-Somalia border on Monday, demanding the reopening of the customs point.");
+    assert_eq!(country(&r).as_deref(), Some("KE"));
+}
