@@ -21,7 +21,9 @@
 //! venue named after a big town ("outside the Mardan Press Club") counts as a place the
 //! sentence puts the event in.
 //!
-//! Throughout, a town abroad that the report's other evidence contradicts is left out: a
+//! Throughout, a place in a country the report hardly names, when another country dominates,
+//! is left out — unless the actors or administrative words point to its country. So is a
+//! town abroad that the report's other evidence contradicts: a
 //! small one (a mid-sized one under two or more votes, or under one vote and a place of
 //! that country, when no other place is in the town's) when the actors or administrative
 //! words point to another country and the report names neither the town's country nor one
@@ -201,7 +203,13 @@ pub fn incident_location(
         let p = gaz.place(r.place);
         r.embedded && !r.venue && p.kind == PlaceKind::City && p.population < MID_TOWN
     };
-    let plausible = |r: &ResolvedPlace| weight(&gaz.place(r.place).country_code) * 3.0 >= top && !small_abroad(r);
+    // A place in the country the actors or administrative words point to is never outweighed
+    // so ("PTI workers rallied outside the Quetta Press Club" in a report that goes on about
+    // British politics).
+    let plausible = |r: &ResolvedPlace| {
+        let cc = gaz.place(r.place).country_code.as_str();
+        (weight(cc) * 3.0 >= top || prior_top == Some(cc)) && !small_abroad(r)
+    };
     // The main country, unless its only evidence is such towns or words of names.
     let main = match pctx.main_country() {
         Some(c)

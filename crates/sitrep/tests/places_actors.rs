@@ -384,3 +384,9 @@ fn a_mid_sized_town_abroad_yields_to_an_administrative_word_and_a_place_beside_i
     let r = run("A shopkeeper was shot dead at Hasanpur in Kaliganj upazila on Tuesday night.");
     assert_eq!(country(&r).as_deref(), Some("BD"));
 }
+
+#[test]
+fn a_venue_in_the_actors_country_is_not_outweighed_by_a_country_talked_about() {
+    let r = run("Hundreds of PTI workers rallied outside the Quetta Press Club on Friday against remarks by a British minister, who had told a London newspaper that Scotland and Wales would back the sanctions.");
+    assert_eq!(place(&r).map(|p| (p.0, p.1)), Some(("Quetta".to_string(), "PK".to_string())));
+}
