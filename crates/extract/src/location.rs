@@ -13,18 +13,25 @@
 //! 3. any place named in those sentences;
 //! 4. the wire placeline ("TRIPOLI —");
 //! 5. the place the report names most often;
-//! 6. a region or big town that begins a longer name ("Kerala Catholic Council"), then the
-//!    report's main country (the caller may fall back on the actors' country).
+//! 6. a region or big town of the main country that begins a longer name ("Kerala Catholic
+//!    Council"), then the report's main country (the caller may fall back on the actors'
+//!    country).
 //!
 //! A place "30 km south of" a town keeps the town with the precision lowered to region. A
 //! venue named after a big town ("outside the Mardan Press Club") counts as a place the
 //! sentence puts the event in.
 //!
-//! Throughout, a town abroad that the report's other evidence contradicts is left out: a
-//! small one (a mid-sized one under two or more votes) when the actors or administrative
+//! Throughout, a place in a country the report hardly names, when another country dominates,
+//! is left out — unless the actors or administrative words point to its country. So is a
+//! town abroad that the report's other evidence contradicts: a
+//! small one (a mid-sized one under two or more votes, or under one vote and a place of
+//! that country, when no other place is in the town's) when the actors or administrative
 //! words point to another country and the report names neither the town's country nor one
 //! of its regions (a town matched by an alternate name gets no such help), and one matched only through an alternate name (with
-//! no noun of place after it) when nothing else points to its country.
+//! no noun of place after it) when nothing else points to its country. A small town that
+//! begins a longer name ("the Hollins Brewing Company") is no evidence of the main country:
+//! when it is all the evidence and the actors or administrative words point elsewhere, their
+//! country is the main one.
 
 use sitrep_gazetteer::{normalize, Gazetteer, PlaceKind};
 use sitrep_model::{Location, LocationPrecision, Span};
@@ -137,9 +144,6 @@ pub fn incident_location(
         .max_by(|a, b| a.1.total_cmp(&b.1))
         .map(|(c, _)| c.as_str());
     let prior_weight = |cc: &str| pctx.prior.iter().filter(|(c, _)| c == cc).map(|(_, w)| *w).sum::<f32>();
-    // When two or more pieces of that evidence point to the other country, the same holds
-    // for a mid-sized town.
-    let strong = prior_top.map_or(0.0, prior_weight) >= STRONG_PRIOR;
     // A town named only by one of its alternate names ("Gulshan" is also a name of an
     // Iranian town), with no noun of place after it, whatever its size, is a misreading when
     // nothing else in the report (no other place, no actor) points to its country and
@@ -161,6 +165,15 @@ pub fn incident_location(
         .chain(pctx.prior.iter().map(|(c, _)| c.as_str()))
         .map(|c| (Some(c), support(c)))
         .fold((None, 0.0f32), |a, b| if b.1 > a.1 { b } else { a });
+    // When two or more pieces of that evidence point to the other country, the same holds
+    // for a mid-sized town; so do a piece of it and a place of that country named beside the
+    // town ("in X village of Y upazila", Y a town of the actors' country), when no other
+    // place is in the town's country.
+    let strong = prior_top.map_or(0.0, prior_weight) >= STRONG_PRIOR;
+    let beside = prior_top.is_some_and(|c| prior_weight(c) >= 1.0 && support(c) >= STRONG_PRIOR);
+    let others_in = |r: &ResolvedPlace, cc: &str| {
+        pctx.places.iter().any(|q| q.place != r.place && !q.alternate && !q.demonym && gaz.place(q.place).country_code == cc)
+    };
     // The report names the country, or one of its regions, in its own right: a town named by
     // its own name in "X area, North Eastern province, Kenya" stays in Kenya whoever the
     // actors are (one matched through an alternate name does not).
@@ -175,16 +188,36 @@ pub fn incident_location(
         if p.kind != PlaceKind::City {
             return false;
         }
-        let against_prior = (p.population < SMALL_TOWN || (strong && p.population < MID_TOWN))
+        let against_prior = (p.population < SMALL_TOWN || (p.population < MID_TOWN && (strong || (beside && !others_in(r, &p.country_code)))))
             && prior_top.is_some_and(|c| c != p.country_code)
             && prior_weight(&p.country_code) <= 0.0
             && (!region_named(&p.country_code) || r.alternate);
         let alternate_alone = r.alternate && r.head.is_none() && best_support >= 1.0 && support(&p.country_code) <= 0.0;
         against_prior || alternate_alone
     };
-    let plausible = |r: &ResolvedPlace| weight(&gaz.place(r.place).country_code) * 3.0 >= top && !small_abroad(r);
-    // The main country, unless its only evidence is such towns.
+    // A small town that begins a longer name ("the Hollins Brewing Company", "the Sandvik
+    // Relief Committee") is more likely a word of a name the gazetteer does not know than the
+    // town: no evidence of the main country against the actors' (or the administrative
+    // words') country.
+    let word_of_name = |r: &ResolvedPlace| {
+        let p = gaz.place(r.place);
+        r.embedded && !r.venue && p.kind == PlaceKind::City && p.population < MID_TOWN
+    };
+    // A place in the country the actors or administrative words point to is never outweighed
+    // so ("PTI workers rallied outside the Quetta Press Club" in a report that goes on about
+    // British politics).
+    let plausible = |r: &ResolvedPlace| {
+        let cc = gaz.place(r.place).country_code.as_str();
+        (weight(cc) * 3.0 >= top || prior_top == Some(cc)) && !small_abroad(r)
+    };
+    // The main country, unless its only evidence is such towns or words of names.
     let main = match pctx.main_country() {
+        Some(c)
+            if prior_top.is_some_and(|t| t != c)
+                && pctx.places.iter().filter(|r| gaz.place(r.place).country_code == c).all(&word_of_name) =>
+        {
+            prior_top
+        }
         Some(c) if pctx.places.iter().filter(|r| gaz.place(r.place).country_code == c).all(&small_abroad) && prior_weight(c) <= 0.0 => {
             prior_top.or(supported).or(Some(c))
         }
@@ -266,6 +299,7 @@ pub fn incident_location(
         r.embedded
             && !r.demonym
             && !small_abroad(r)
+            && main.is_none_or(|c| p.country_code == c)
             && (p.kind == PlaceKind::Admin1 || (p.kind == PlaceKind::City && p.population >= 100_000))
     }) {
         return Some(to_location(gaz, r));

@@ -9,6 +9,8 @@
 //!   embedded: "Akhila Kerala Farmers Union" still tells the country); so is one right after a
 //!   lower-case word for a person's role or kin ("district president X", "commander X";
 //!   `data/person_titles.txt`);
+//! - a match joined to another word by a Persian or Urdu linking syllable ("Bagh-e-Lahore",
+//!   "Jamiat-ul-Ulema") is a word of a longer name and dropped;
 //! - a match followed by another capitalised word ("Kabul Bank", "Kerala Catholic Council")
 //!   is kept as [`PlaceMention::embedded`]: it tells the country, not the event's place;
 //! - the word before tells whether the place is where something happened ("in", "near",
@@ -197,6 +199,11 @@ pub fn find_places_with(gaz: &Gazetteer, text: &str, seg: &Segmented, cleaned: &
                 continue;
             }
         }
+        // Joined to another word by a Persian or Urdu linking syllable ("Bagh-e-Lahore",
+        // "Jamiat-ul-Ulema"): a word of a longer name. Dropped.
+        if izafat_joined(text, m.start, m.end) {
+            continue;
+        }
         let first = toks.partition_point(|t| t.span.end <= m.start);
         let end = toks.partition_point(|t| t.span.start < m.end);
         if first >= end {
@@ -277,12 +284,9 @@ pub fn find_places_with(gaz: &Gazetteer, text: &str, seg: &Segmented, cleaned: &
                 || named_block(first - 2)
         };
         // "in Garsaale, Middle Shebelle, Somalia": the names after a locative one, comma by
-        // comma, are where it happened too. So are the names in brackets after a located country.
-        // "in northwestern Yemen (Haydan, Saada)": the district and region in brackets after a
-        // located country are where it happened too.
-        let after_country = |p: &PlaceMention| p.candidates.iter().all(|&id| gaz.place(id).kind == sitrep_gazetteer::PlaceKind::Country);
-        let bracketed = |i: usize| low(i) == "(" && out.last().is_some_and(|p| p.end_token == i && p.locative && after_country(p));
-        let chained = (prev == "," || (first > 0 && bracketed(first - 1))) && {
+        // comma, are where it happened too. So are the names in brackets after a located one:
+        // "in northwestern Yemen (Haydan, Saada)", "at Garu (Nawa district, Upper East)".
+        let chained = (prev == "," || prev == "(") && {
             let mut i = first - 1;
             let mut found = false;
             while i > 0 && first - i < 12 {
@@ -292,7 +296,7 @@ pub fn find_places_with(gaz: &Gazetteer, text: &str, seg: &Segmented, cleaned: &
                     found = true;
                     break;
                 }
-                let ok = w == "," || bracketed(i) || w == "the" || head_of(&w).is_some() || capitalised(raw(i)) || w == "of";
+                let ok = w == "," || w == "(" || w == "the" || head_of(&w).is_some() || capitalised(raw(i)) || w == "of";
                 if !ok {
                     break;
                 }
@@ -474,9 +478,51 @@ fn with_variants(
     all.into_iter().unzip()
 }
 
+/// Linking syllables of Persian and Urdu compound names ("Bagh-e-Lahore", "Jamiat-ul-Ulema").
+const IZAFAT: &[&str] = &["-e-", "-i-", "-ul-", "-ud-", "-ur-", "-us-"];
+
+/// True when the name at `start..end` is joined to a word before or after it by a linking
+/// syllable ([`IZAFAT`]).
+fn izafat_joined(text: &str, start: usize, end: usize) -> bool {
+    let before = text.get(..start).unwrap_or("");
+    let after = text.get(end..).unwrap_or("");
+    let letter = |c: Option<char>| c.is_some_and(char::is_alphabetic);
+    IZAFAT.iter().any(|z| {
+        let b = before.len() >= z.len()
+            && before.is_char_boundary(before.len() - z.len())
+            && before[before.len() - z.len()..].eq_ignore_ascii_case(z)
+            && letter(before[..before.len() - z.len()].chars().next_back());
+        let a = after.len() >= z.len()
+            && after.is_char_boundary(z.len())
+            && after[..z.len()].eq_ignore_ascii_case(z)
+            && letter(after[z.len()..].chars().next());
+        a || b
+    })
+}
+
 /// Drop the place mentions that overlap a name of another kind (an armed group's name such
 /// as "Al-Shabaab" contains a town's name).
 pub fn drop_overlapping(mentions: &mut Vec<PlaceMention>, names: &[Span]) {
     mentions.retain(|m| !names.iter().any(|n| n.start < m.span.end && m.span.start < n.end));
 }
 
+
+#[cfg(test)]
+mod tests {
+    use super::izafat_joined;
+
+    #[test]
+    fn a_name_joined_by_a_linking_syllable_is_a_word_of_a_longer_name() {
+        let t = "rallied at the Bagh-e-Lahore ground and at Darul-ul-Kabul";
+        let at = |w: &str| t.find(w).map(|s| (s, s + w.len())).unwrap();
+        let (s, e) = at("Lahore");
+        assert!(izafat_joined(t, s, e));
+        let (s, e) = at("Bagh");
+        assert!(izafat_joined(t, s, e));
+        let (s, e) = at("Kabul");
+        assert!(izafat_joined(t, s, e));
+        let t = "Kabul-based officials met in Kabul - the capital";
+        assert!(!izafat_joined(t, 0, 5));
+        assert!(!izafat_joined(t, 29, 34));
+    }
+}

@@ -9,7 +9,8 @@
 //!    be in one country, the countries of the actors it names), the wire placeline counting
 //!    double;
 //! 3. the noun that comes with the name ("Punjab province" is a region, "the city of Zhlobin"
-//!    a settlement);
+//!    a settlement), and the name's place in a chain (after a place and its noun of place,
+//!    "in Nawa district (Upper East)", a region rather than its namesake town);
 //! 4. the gazetteer's prior: countries before regions before towns, bigger places first.
 //!
 //! A spelling variant ([`PlaceMention::variant`]: "Gereshq" for Gereshk) casts no vote for a
@@ -21,6 +22,8 @@
 //! A name is left out when the country or region named right after it rules out every
 //! candidate ("Kama district of Nangarhar Province"; "Guadalupe, Tabasco" where the
 //! country's several Guadalupes all lie elsewhere): the gazetteer does not know the place.
+//! (A country joined to the next is not left out so: "the Kenya-Somalia border" names two
+//! neighbours.)
 //! So is a name with a noun of place, "of" and the place it lies in ("the Pinewood
 //! neighbourhood of Accra city") when that place, as resolved, is in a country where the
 //! name has no candidate.
@@ -214,7 +217,10 @@ pub fn resolve_places_with(
                 && near.first().is_some_and(|n| {
                     n.first_token == m.end_token + 1 && n.candidates.iter().all(|&c| gaz.place(c).kind == PlaceKind::Country)
                 });
-            if chain_middle && p.kind == PlaceKind::Admin1 {
+            // "in Nawa district (Upper East)", "Muqur district, Badghis": a name right after a
+            // place and its noun of place is the region that place lies in, not a namesake town.
+            let holds_previous = m.links_previous && !m.listed && m.head.is_none();
+            if (chain_middle || holds_previous) && p.kind == PlaceKind::Admin1 {
                 s += 2.0;
             }
             s += 5.0 * evidence.get(p.country_code.as_str()).copied().unwrap_or(0.0) / top;
@@ -253,7 +259,11 @@ pub fn resolve_places_with(
             let certain = n.candidates.iter().all(|&c| gaz.place(c).country_code == q.country_code);
             (certain && matches!(q.kind, PlaceKind::Country | PlaceKind::Admin1) && !n.demonym).then_some(q.country_code.as_str())
         });
-        if container.is_some_and(|cc| !m.candidates.iter().any(|&c| gaz.place(c).country_code == cc)) {
+        // (A country joined to another lies in none: "the Kenya-Somalia border" names two
+        // neighbours.)
+        let pair = near.first().is_some_and(|n| n.span.start <= m.span.end + 3)
+            && m.candidates.iter().any(|&c| gaz.place(c).kind == PlaceKind::Country);
+        if !pair && container.is_some_and(|cc| !m.candidates.iter().any(|&c| gaz.place(c).country_code == cc)) {
             continue;
         }
         // "Muqur district, Badghis", "Tudun Wada (Kaduna North LGA, Kaduna)": when the name
@@ -385,6 +395,8 @@ fn drop_foreign_parts(gaz: &Gazetteer, mentions: &[PlaceMention], places: &mut V
         let Some(n) = mentions.get(k + 1) else { continue };
         let linked = m.head.is_some()
             && n.locative
+            // "of", not a comma or a bracket: "the Nima area (Accra, Greater Accra)" is a chain.
+            && !n.links_previous
             && !n.demonym
             && n.sentence == m.sentence
             && n.first_token > m.end_token

@@ -399,3 +399,42 @@ fn a_region_inside_an_organisations_name_tells_the_country() {
     let r = run("Members of the Akhila Bankura Cashew Workers Union staged a sit-in on Monday, demanding higher wages.");
     assert_eq!(country(&r), None);
 }
+
+#[test]
+fn the_region_in_brackets_after_an_unknown_village_is_where_it_happened() {
+    let r = run("Two farmers were killed at Dhobighatpur (Saran district, Bihar) on Friday when a truck loaded with goods from Nepal hit their cart.");
+    assert_eq!(country(&r).as_deref(), Some("IN"));
+}
+
+#[test]
+fn a_country_joined_to_its_neighbour_before_border_is_kept() {
+    let r = run("Traders blocked a road near the Kenya-Somalia border on Monday, demanding the reopening of the customs point.");
+    assert_eq!(country(&r).as_deref(), Some("KE"));
+}
+
+#[test]
+fn a_small_town_that_begins_a_company_name_yields_to_the_actors_country() {
+    // "Hollins" is a small American town; the mill is not there, and the party is Bangladeshi.
+    let r = run("Awami League activists blocked the highway on Tuesday to protest the closure of the Hollins Textile Mills.");
+    assert_eq!(country(&r).as_deref(), Some("BD"));
+}
+
+#[test]
+fn a_town_that_begins_a_longer_name_abroad_is_not_the_place() {
+    // "Sagar" (an Indian city) begins the name of a ridge; the actors are all Myanmar's.
+    let r = run("Myanmar Armed Forces and KIA troops clashed on Sunday over the Sagar Bum ridge.");
+    assert_eq!(country(&r).as_deref(), Some("MM"));
+}
+
+#[test]
+fn a_mid_sized_town_abroad_yields_to_an_administrative_word_and_a_place_beside_it() {
+    // Hasanpur is an Indian town; "upazila" and Kaliganj point to Bangladesh.
+    let r = run("A shopkeeper was shot dead at Hasanpur in Kaliganj upazila on Tuesday night.");
+    assert_eq!(country(&r).as_deref(), Some("BD"));
+}
+
+#[test]
+fn a_venue_in_the_actors_country_is_not_outweighed_by_a_country_talked_about() {
+    let r = run("Hundreds of PTI workers rallied outside the Quetta Press Club on Friday against remarks by a British minister, who had told a London newspaper that Scotland and Wales would back the sanctions.");
+    assert_eq!(place(&r).map(|p| (p.0, p.1)), Some(("Quetta".to_string(), "PK".to_string())));
+}
