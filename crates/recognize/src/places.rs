@@ -176,6 +176,7 @@ pub fn find_places_with(gaz: &Gazetteer, text: &str, seg: &Segmented, cleaned: &
     let mut out: Vec<PlaceMention> = Vec::new();
     let (matches, varied) = with_variants(gaz, text, seg, cleaned, gaz.find(text));
     for (k, m) in matches.iter().enumerate() {
+        let variant = varied.get(k).copied().unwrap_or(false);
         let span = Span { start: m.start, end: m.end };
         if cleaned.is_noise(span) {
             continue;
@@ -238,7 +239,7 @@ pub fn find_places_with(gaz: &Gazetteer, text: &str, seg: &Segmented, cleaned: &
                 && out.last().is_none_or(|p| p.end_token != first)
             {
                 let region = m.candidates.iter().all(|&id| gaz.place(id).kind == sitrep_gazetteer::PlaceKind::Admin1);
-                if !region || varied.get(k).copied().unwrap_or(false) {
+                if !region || variant {
                     continue;
                 }
                 inside_name = true;
@@ -368,7 +369,7 @@ pub fn find_places_with(gaz: &Gazetteer, text: &str, seg: &Segmented, cleaned: &
             border,
             listed: first >= 2 && low(first - 1) == "," && capitalised(raw(first - 2)),
             alternate: m.alternate,
-            variant: varied.get(k).copied().unwrap_or(false),
+            variant,
         });
     }
     out
@@ -463,9 +464,10 @@ fn with_variants(
         };
         let candidates: Vec<PlaceId> =
             hits.iter().filter(|&&(id, d)| nearest(id, d)).take(MAX_VARIANTS).map(|&(id, _)| id).collect();
-        let alternate = if candidates.len() >= 64 { u64::MAX } else { (1u64 << candidates.len()) - 1 };
         tracing::debug!(name = span.slice(text), candidates = candidates.len(), "place name read as a spelling variant");
-        added.push(sitrep_gazetteer::PlaceMatch { start: span.start, end: span.end, candidates, demonym: false, alternate });
+        // No alternate-name bits: `PlaceMention::variant` says more, and the resolve stage
+        // treats a variant as weaker than an alternate name.
+        added.push(sitrep_gazetteer::PlaceMatch { start: span.start, end: span.end, candidates, demonym: false, alternate: 0 });
     }
     if added.is_empty() {
         let n = matches.len();

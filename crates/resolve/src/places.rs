@@ -159,30 +159,26 @@ pub fn resolve_places_with(
         if m.variant && regions.is_none() {
             regions = Some(own_regions(gaz, &places, own_country));
         }
+        // Regions and countries named in the next few words of the same sentence (their
+        // mention indices; spelling variants are no one's container).
+        let near_ix: Vec<usize> = (k + 1..mentions.len())
+            .take(3)
+            .filter(|&j| !mentions[j].variant && mentions[j].sentence == m.sentence && mentions[j].first_token <= m.end_token + 8)
+            .collect();
+        let near: Vec<&PlaceMention> = near_ix.iter().map(|&j| &mentions[j]).collect();
         // For a variant: the region that the place named right after it lies in ("at X in Y
         // district"), as resolved.
         let outer_region: Option<String> = if m.variant {
-            mentions[k + 1..]
-                .iter()
-                .enumerate()
-                .take(3)
-                .filter(|(_, n)| !n.variant && n.sentence == m.sentence && n.first_token <= m.end_token + 8)
-                .find_map(|(j, _)| {
-                    let i = from.iter().position(|&f| f == k + 1 + j)?;
-                    let q = gaz.place(places[i].place);
-                    (q.kind != PlaceKind::Country && Some(q.country_code.as_str()) == own_country)
-                        .then(|| q.admin1.as_deref().map(normalize))
-                        .flatten()
-                })
+            near_ix.iter().find_map(|&j| {
+                let i = from.iter().position(|&f| f == j)?;
+                let q = gaz.place(places[i].place);
+                (q.kind != PlaceKind::Country && Some(q.country_code.as_str()) == own_country)
+                    .then(|| q.admin1.as_deref().map(normalize))
+                    .flatten()
+            })
         } else {
             None
         };
-        // Regions and countries named in the next few words of the same sentence.
-        let near: Vec<&PlaceMention> = mentions[k + 1..]
-            .iter()
-            .take(3)
-            .filter(|n| !n.variant && n.sentence == m.sentence && n.first_token <= m.end_token + 8)
-            .collect();
         let mut best: Option<(f32, PlaceId, bool)> = None;
         for (rank, &id) in m.candidates.iter().enumerate() {
             let p = gaz.place(id);
